@@ -1,0 +1,66 @@
+/*
+ * findings.h — what the analyses produce: flows of personal data to sinks.
+ * Shared by the flow analysis, the baseline store and the reports.
+ */
+#ifndef ASSAY_FINDINGS_H
+#define ASSAY_FINDINGS_H
+
+#include "../ir/ir.h"
+
+typedef enum {
+  AN_STATE_NONE = 0, /* scan: no baseline */
+  AN_STATE_NEW,
+  AN_STATE_UNCHANGED,
+  AN_STATE_ABSENT,
+} an_state;
+const char *an_state_name(an_state s); /* "none", "new", "unchanged", "absent" */
+
+/* One step of a flow's path, from where the data was classified to the sink. */
+typedef struct an_step {
+  const char *path; /* relative to the scan root */
+  uint32_t line, col;
+  const char *function; /* qualified: "module:func" */
+  const char *message;  /* "user.email is classified user.contact.email", ... */
+} an_step;
+
+typedef struct an_finding {
+  const char *rule_id;        /* "assay/pii-to-log", "assay/pii-to-stdout", "assay/pii-to-file" */
+  ir_sink_kind sink_kind;
+  const char **categories;    /* sorted, unique fideslang categories */
+  uint32_t ncategories;
+  const char *service;        /* service of the sink */
+  const char *source_symbol;  /* "service:module:function:name" where data was classified */
+  const char *sink_symbol;    /* "service:module:function:callee" */
+  const char *fingerprint;    /* 64 hex: sha256 over rule, categories, symbols, services */
+  const char *path;           /* sink location */
+  uint32_t line, col;
+  const char *message;        /* human sentence */
+  an_step *steps;
+  uint32_t nsteps;
+  an_state state;
+} an_finding;
+
+/* A set of findings plus the diagnostics met on the way; everything is owned
+ * by the set's arena. */
+typedef struct an_result {
+  as_arena *arena;
+  an_finding *findings;
+  size_t nfindings, cap;
+  as_diag *diags;
+  size_t ndiags, diags_cap;
+  size_t files_scanned, files_failed, lines_scanned;
+} an_result;
+
+an_result *an_result_new(void);
+void an_result_delete(an_result *self); /* NULL is safe */
+/* Append a copy of f (strings are copied into the result's arena). */
+an_finding *an_result_add(an_result *self, const an_finding *f);
+void an_result_add_diag(an_result *self, const as_diag *d);
+/* Sort findings by (path, line, col, fingerprint): the order of every output. */
+void an_result_sort(an_result *self);
+/* Compute f->fingerprint from its meaning (never from line numbers):
+ * sha256("assay-fp-1\n" rule \n categories joined by ',' \n source_symbol \n
+ * sink_symbol \n service). The result is arena-allocated. */
+const char *an_finding_fingerprint(as_arena *arena, const an_finding *f);
+
+#endif

@@ -1,0 +1,779 @@
+/* flow.c — inter-procedural taint propagation with per-function summaries.
+ *
+ * A label is either a source (an index into the run's source table: a data
+ * category and the symbol where it was classified) or a parameter of the
+ * function being analysed (symbolic: what the caller passes). Each label
+ * carries the path it took, as a persistent list of steps shared between
+ * labels. A function's summary holds the labels its return value carries and
+ * the sinks its parameters reach; callers instantiate it with their own
+ * labels. Summaries only grow, so the worklist over the call graph
+ * terminates, recursion included.
+ */
+#include "flow.h"
+
+#include <string.h>
+
+#define AN_PARAM_BIT 0x80000000u
+#define AN_MAX_LABELS 32
+#define AN_MAX_PATH 48
+
+typedef struct an_pnode {
+  const struct an_pnode *prev;
+  an_step step;
+  uint32_t len;
+} an_pnode;
+
+typedef struct an_label {
+  uint32_t id; /* source index, or AN_PARAM_BIT | parameter index */
+  const an_pnode *path;
+} an_label;
+
+typedef struct an_taint {
+  an_label *v;
+  uint32_t n, cap;
+} an_taint;
+
+typedef struct an_fieldt {
+  const char *name; /* NULL: unknown key */
+  an_taint t;
+  struct an_fieldt *next;
+} an_fieldt;
+
+typedef struct an_val {
+  const char *name;
+  an_taint t;
+  an_fieldt *fields;
+} an_val;
+
+typedef struct an_hit {
+  uint32_t param;
+  const char *sink_symbol;
+  const char *callee;
+  uint8_t kind;
+  const an_pnode *path;
+} an_hit;
+
+typedef struct an_fn {
+  ir_unit *unit;
+  ir_func *fn;
+  const char *qname;  /* "module:function" */
+  const char *cls;    /* Python class prefix of a method, or NULL */
+  struct an_fn **callee; /* per instruction: resolved function or NULL */
+  uint8_t *shift;        /* per instruction: receiver binds parameter 0 */
+  struct an_fn **callers;
+  uint32_t ncallers, callers_cap;
+  bool has_callers, queued, visited;
+  AS_ARRAY(an_label) ret;
+  AS_ARRAY(an_hit) hits;
+} an_fn;
+
+typedef struct an_src {
+  const char *category;
+  const char *symbol;
+  const char *name;
+} an_src;
+
+typedef struct an_ctx {
+  const char *service;
+  const an_catalogue *catalogue;
+  an_result *res;
+  as_arena *arena;   /* paths, messages: lives for the whole service */
+  as_arena *scratch; /* per analysed function */
+  as_intern *names;  /* symbols */
+  AS_ARRAY(an_src) srcs;
+  /* classification cache: interned name pointer -> category (or miss) */
+  const char **cls_keys;
+  const char **cls_vals;
+  size_t cls_cap, cls_count;
+  /* findings emitted: (source, sink symbol) */
+  AS_ARRAY(uint64_t) seen;
+  /* current function's values */
+  an_val *vals;
+  size_t vals_cap;
+  an_fn *cur;
+} an_ctx;
+
+static const char AN_MISS[] = "";
+
+/* ---- classification (cached per interned name) ---------------------------- */
+
+static const char *an_flow__classify(an_ctx *c, const char *name) {
+  if (!name || !*name || name[0] == '%') return NULL;
+  if ((c->cls_count + 1) * 2 > c->cls_cap) {
+    size_t ncap = c->cls_cap ? c->cls_cap * 2 : 1024;
+    const char **nk = as_calloc(ncap, sizeof(char *)), **nv = as_calloc(ncap, sizeof(char *));
+    for (size_t i = 0; i < c->cls_cap; i++) {
+      if (!c->cls_keys[i]) continue;
+      size_t j = (uintptr_t)c->cls_keys[i] * 0x9E3779B97F4A7C15ull >> 20 & (ncap - 1);
+      while (nk[j]) j = (j + 1) & (ncap - 1);
+      nk[j] = c->cls_keys[i];
+      nv[j] = c->cls_vals[i];
+    }
+    free(c->cls_keys);
+    free(c->cls_vals);
+    c->cls_keys = nk;
+    c->cls_vals = nv;
+    c->cls_cap = ncap;
+  }
+  size_t j = (uintptr_t)name * 0x9E3779B97F4A7C15ull >> 20 & (c->cls_cap - 1);
+  while (c->cls_keys[j]) {
+    if (c->cls_keys[j] == name) return c->cls_vals[j] == AN_MISS ? NULL : c->cls_vals[j];
+    j = (j + 1) & (c->cls_cap - 1);
+  }
+  const char *cat = an_catalogue_classify(c->catalogue, name);
+  c->cls_keys[j] = name;
+  c->cls_vals[j] = cat ? cat : AN_MISS;
+  c->cls_count++;
+  return cat;
+}
+
+/* ---- paths ------------------------------------------------------------------ */
+
+static const an_pnode *an_flow__push(an_ctx *c, const an_pnode *prev, const ir_unit *u,
+                                     const char *qname, ir_loc loc, const char *msg) {
+  if (prev && prev->len >= AN_MAX_PATH) return prev;
+  an_pnode *n = as_arena_alloc(c->arena, sizeof(*n));
+  n->prev = prev;
+  n->len = prev ? prev->len + 1 : 1;
+  n->step = (an_step){u->path, loc.line, loc.col, qname, as_arena_strdup(c->arena, msg)};
+  return n;
+}
+
+/* prefix followed by the steps of tail (a complete path of its own). */
+static const an_pnode *an_flow__append(an_ctx *c, const an_pnode *prefix, const an_pnode *tail) {
+  const an_pnode *stack[AN_MAX_PATH + 1];
+  uint32_t n = 0;
+  for (const an_pnode *p = tail; p && n <= AN_MAX_PATH; p = p->prev) stack[n++] = p;
+  const an_pnode *out = prefix;
+  while (n-- > 0) {
+    if (out && out->len >= AN_MAX_PATH) break;
+    an_pnode *m = as_arena_alloc(c->arena, sizeof(*m));
+    m->prev = out;
+    m->len = out ? out->len + 1 : 1;
+    m->step = stack[n]->step;
+    out = m;
+  }
+  return out;
+}
+
+/* ---- taint sets (scratch arena) ------------------------------------------- */
+
+static bool an_flow__add(an_ctx *c, an_taint *t, uint32_t id, const an_pnode *path) {
+  for (uint32_t i = 0; i < t->n; i++)
+    if (t->v[i].id == id) return false;
+  if (t->n >= AN_MAX_LABELS) return false;
+  if (t->n == t->cap) {
+    uint32_t ncap = t->cap ? t->cap * 2 : 4;
+    an_label *nv = as_arena_alloc(c->scratch, ncap * sizeof(an_label));
+    if (t->n) memcpy(nv, t->v, t->n * sizeof(an_label));
+    t->v = nv;
+    t->cap = ncap;
+  }
+  t->v[t->n++] = (an_label){id, path};
+  return true;
+}
+
+static void an_flow__union(an_ctx *c, an_taint *dst, const an_taint *src) {
+  for (uint32_t i = 0; i < src->n; i++) an_flow__add(c, dst, src->v[i].id, src->v[i].path);
+}
+
+/* ---- values of the current function --------------------------------------- */
+
+static an_val *an_flow__val(an_ctx *c, const char *name) {
+  size_t j = (uintptr_t)name * 0x9E3779B97F4A7C15ull >> 20 & (c->vals_cap - 1);
+  while (c->vals[j].name) {
+    if (c->vals[j].name == name) return &c->vals[j];
+    j = (j + 1) & (c->vals_cap - 1);
+  }
+  c->vals[j].name = name;
+  return &c->vals[j];
+}
+
+/* Everything a value carries: itself and all its fields. */
+static an_taint an_flow__flatten(an_ctx *c, const char *name) {
+  an_val *v = an_flow__val(c, name);
+  if (!v->fields) return v->t;
+  an_taint t = {0};
+  an_flow__union(c, &t, &v->t);
+  for (an_fieldt *f = v->fields; f; f = f->next) an_flow__union(c, &t, &f->t);
+  return t;
+}
+
+static an_fieldt *an_flow__field(an_ctx *c, an_val *v, const char *field) {
+  for (an_fieldt *f = v->fields; f; f = f->next)
+    if (f->name == field) return f;
+  an_fieldt *f = as_arena_alloc(c->scratch, sizeof(*f));
+  f->name = field;
+  f->next = v->fields;
+  v->fields = f;
+  return f;
+}
+
+static void an_flow__set(an_ctx *c, const char *dst, const an_taint *t, bool strong) {
+  if (!dst) return;
+  an_val *v = an_flow__val(c, dst);
+  if (strong) {
+    v->t = (an_taint){0};
+    v->fields = NULL;
+  }
+  an_flow__union(c, &v->t, t);
+}
+
+/* ---- symbols, sources, findings ------------------------------------------- */
+
+static const char *an_flow__symbol(an_ctx *c, const char *name) {
+  char buf[1024];
+  snprintf(buf, sizeof buf, "%s:%s:%s", c->service, c->cur->qname, name);
+  return as_intern_str(c->names, buf);
+}
+
+static uint32_t an_flow__source(an_ctx *c, const char *category, const char *name) {
+  const char *sym = an_flow__symbol(c, name);
+  for (size_t i = c->srcs.len; i-- > 0;)
+    if (c->srcs.items[i].symbol == sym && c->srcs.items[i].category == category)
+      return (uint32_t)i;
+  an_src s = {category, sym, name};
+  as_array_push(&c->srcs, s);
+  return (uint32_t)(c->srcs.len - 1);
+}
+
+static const char *an_flow__rule(ir_sink_kind k) {
+  switch (k) {
+  case IR_SINK_LOG: return "assay/pii-to-log";
+  case IR_SINK_STDOUT: return "assay/pii-to-stdout";
+  case IR_SINK_FILE: return "assay/pii-to-file";
+  default: return "assay/pii-flow";
+  }
+}
+
+static const char *an_flow__sink_words(ir_sink_kind k) {
+  switch (k) {
+  case IR_SINK_LOG: return "a log";
+  case IR_SINK_STDOUT: return "standard output";
+  case IR_SINK_FILE: return "a file";
+  default: return "a sink";
+  }
+}
+
+static void an_flow__emit(an_ctx *c, uint32_t src, const char *sink_symbol, const char *callee,
+                          ir_sink_kind kind, const an_pnode *path) {
+  uint64_t key = as_hash64(&src, sizeof src) ^ ((uintptr_t)sink_symbol * 0x9E3779B97F4A7C15ull);
+  for (size_t i = 0; i < c->seen.len; i++)
+    if (c->seen.items[i] == key) return;
+  as_array_push(&c->seen, key);
+  const an_src *s = &c->srcs.items[src];
+  an_step steps[AN_MAX_PATH + 1];
+  uint32_t n = 0;
+  for (const an_pnode *p = path; p && n <= AN_MAX_PATH; p = p->prev) steps[n++] = p->step;
+  for (uint32_t i = 0; i < n / 2; i++) {
+    an_step tmp = steps[i];
+    steps[i] = steps[n - 1 - i];
+    steps[n - 1 - i] = tmp;
+  }
+  const an_step *last = &steps[n - 1];
+  char msg[1024];
+  snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s reaches %s through %s",
+           s->category, s->name, strchr(s->symbol, ':') + 1, an_flow__sink_words(kind), callee);
+  an_finding f = {0};
+  f.rule_id = an_flow__rule(kind);
+  f.sink_kind = kind;
+  const char *cats[1] = {s->category};
+  f.categories = cats;
+  f.ncategories = 1;
+  f.service = c->service;
+  f.source_symbol = s->symbol;
+  f.sink_symbol = sink_symbol;
+  f.path = last->path;
+  f.line = last->line;
+  f.col = last->col;
+  f.message = msg;
+  f.steps = steps;
+  f.nsteps = n;
+  f.fingerprint = an_finding_fingerprint(c->arena, &f);
+  an_result_add(c->res, &f);
+}
+
+/* A label reaches a sink: a finding for a source, a summary hit for a parameter. */
+static void an_flow__reach(an_ctx *c, const an_label *l, const char *sink_symbol,
+                           const char *callee, ir_sink_kind kind, const an_pnode *path) {
+  if (!(l->id & AN_PARAM_BIT)) {
+    an_flow__emit(c, l->id, sink_symbol, callee, kind, path);
+    return;
+  }
+  uint32_t param = l->id & ~AN_PARAM_BIT;
+  an_fn *f = c->cur;
+  for (size_t i = 0; i < f->hits.len; i++)
+    if (f->hits.items[i].param == param && f->hits.items[i].sink_symbol == sink_symbol) return;
+  an_hit h = {param, sink_symbol, callee, (uint8_t)kind, path};
+  as_array_push(&f->hits, h);
+}
+
+/* ---- one function --------------------------------------------------------- */
+
+static const char *an_flow__param_value(const ir_inst *in, const an_fn *g, bool shift,
+                                        uint32_t j) {
+  (void)g;
+  if (shift) {
+    if (j == 0) return in->obj;
+    j--;
+  }
+  return j < in->nargs ? in->args[j] : NULL;
+}
+
+static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, bool shift, bool strong) {
+  an_fn *f = c->cur;
+  const ir_unit *u = f->unit;
+  char msg[512];
+  /* Parameters that reach sinks inside g. */
+  for (size_t h = 0; h < g->hits.len; h++) {
+    an_hit hit = g->hits.items[h];
+    const char *v = an_flow__param_value(in, g, shift, hit.param);
+    if (!v) continue;
+    an_taint t = an_flow__flatten(c, v);
+    for (uint32_t i = 0; i < t.n; i++) {
+      snprintf(msg, sizeof msg, "passed to %s() as '%s'", g->fn->name,
+               hit.param < g->fn->nparams ? g->fn->params[hit.param] : "?");
+      const an_pnode *p = an_flow__push(c, t.v[i].path, u, f->qname, in->loc, msg);
+      p = an_flow__append(c, p, hit.path);
+      an_flow__reach(c, &t.v[i], hit.sink_symbol, hit.callee, (ir_sink_kind)hit.kind, p);
+    }
+  }
+  /* What g returns. */
+  an_taint out = {0};
+  for (size_t r = 0; r < g->ret.len; r++) {
+    an_label rl = g->ret.items[r];
+    snprintf(msg, sizeof msg, "returned from %s()", g->fn->name);
+    if (rl.id & AN_PARAM_BIT) {
+      uint32_t j = rl.id & ~AN_PARAM_BIT;
+      const char *v = an_flow__param_value(in, g, shift, j);
+      if (!v) continue;
+      an_taint t = an_flow__flatten(c, v);
+      for (uint32_t i = 0; i < t.n; i++) {
+        char pm[512];
+        snprintf(pm, sizeof pm, "passed to %s() as '%s'", g->fn->name,
+                 j < g->fn->nparams ? g->fn->params[j] : "?");
+        const an_pnode *p = an_flow__push(c, t.v[i].path, u, f->qname, in->loc, pm);
+        p = an_flow__append(c, p, rl.path);
+        p = an_flow__push(c, p, u, f->qname, in->loc, msg);
+        an_flow__add(c, &out, t.v[i].id, p);
+      }
+    } else {
+      const an_pnode *p = an_flow__push(c, rl.path, u, f->qname, in->loc, msg);
+      an_flow__add(c, &out, rl.id, p);
+    }
+  }
+  an_flow__set(c, in->dst, &out, strong);
+}
+
+static bool an_flow__function(an_ctx *c, an_fn *f) {
+  ir_func *fn = f->fn;
+  ir_unit *u = f->unit;
+  size_t before_ret = f->ret.len, before_hits = f->hits.len;
+  as_arena_reset(c->scratch);
+  c->cur = f;
+  size_t names = fn->nparams + 4;
+  for (uint32_t i = 0; i < fn->ninsts; i++) names += 2 + fn->insts[i].nargs;
+  size_t need = 16;
+  while (need < 2 * names) need *= 2;
+  c->vals = as_arena_alloc(c->scratch, need * sizeof(an_val));
+  c->vals_cap = need;
+  char msg[512];
+
+  for (uint32_t p = 0; p < fn->nparams; p++) {
+    an_val *v = an_flow__val(c, fn->params[p]);
+    snprintf(msg, sizeof msg, "parameter '%s' of %s()", fn->params[p], fn->name);
+    an_flow__add(c, &v->t, AN_PARAM_BIT | p, an_flow__push(c, NULL, u, f->qname, fn->loc, msg));
+    const char *cat = f->has_callers ? NULL : an_flow__classify(c, fn->params[p]);
+    if (cat) {
+      snprintf(msg, sizeof msg, "parameter '%s' of %s() is classified %s", fn->params[p],
+               fn->name, cat);
+      an_flow__add(c, &v->t, an_flow__source(c, cat, fn->params[p]),
+                   an_flow__push(c, NULL, u, f->qname, fn->loc, msg));
+    }
+  }
+
+  for (uint32_t i = 0; i < fn->ninsts; i++) {
+    const ir_inst *in = &fn->insts[i];
+    bool strong = in->depth == 0;
+    an_taint t = {0};
+    switch (in->op) {
+    case IR_CONST: an_flow__set(c, in->dst, &t, strong); break;
+    case IR_COPY: {
+      an_taint s = an_flow__flatten(c, in->args[0]);
+      an_flow__set(c, in->dst, &s, strong);
+      break;
+    }
+    case IR_CONCAT:
+      for (uint32_t a = 0; a < in->nargs; a++) {
+        an_taint s = an_flow__flatten(c, in->args[a]);
+        for (uint32_t k = 0; k < s.n; k++) {
+          const an_pnode *p = s.v[k].path;
+          if (in->nargs > 1)
+            p = an_flow__push(c, p, u, f->qname, in->loc, "combined into a new value (string building)");
+          an_flow__add(c, &t, s.v[k].id, p);
+        }
+      }
+      an_flow__set(c, in->dst, &t, strong);
+      break;
+    case IR_LOAD: {
+      an_val *o = an_flow__val(c, in->obj);
+      if (in->field) {
+        an_flow__union(c, &t, &o->t);
+        for (an_fieldt *fl = o->fields; fl; fl = fl->next)
+          if (fl->name == in->field || fl->name == NULL) an_flow__union(c, &t, &fl->t);
+      } else {
+        t = an_flow__flatten(c, in->obj);
+      }
+      const char *cat = an_flow__classify(c, in->field);
+      if (cat) {
+        snprintf(msg, sizeof msg, "'%s' is read here and classified %s", in->field, cat);
+        an_flow__add(c, &t, an_flow__source(c, cat, in->field),
+                     an_flow__push(c, NULL, u, f->qname, in->loc, msg));
+      }
+      an_flow__set(c, in->dst, &t, strong);
+      break;
+    }
+    case IR_STORE: {
+      an_taint s = an_flow__flatten(c, in->args[0]);
+      an_val *o = an_flow__val(c, in->obj);
+      an_fieldt *fl = an_flow__field(c, o, in->field);
+      if (strong && in->field) fl->t = (an_taint){0};
+      snprintf(msg, sizeof msg, "stored in %s.%s", in->obj[0] == '%' ? "a container" : in->obj,
+               in->field ? in->field : "[...]");
+      for (uint32_t k = 0; k < s.n; k++)
+        an_flow__add(c, &fl->t, s.v[k].id,
+                     an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg));
+      break;
+    }
+    case IR_RETURN:
+      if (in->nargs) {
+        an_taint s = an_flow__flatten(c, in->args[0]);
+        for (uint32_t k = 0; k < s.n; k++) {
+          bool dup = false;
+          for (size_t r = 0; r < f->ret.len && !dup; r++) dup = f->ret.items[r].id == s.v[k].id;
+          if (!dup && f->ret.len < AN_MAX_LABELS) as_array_push(&f->ret, s.v[k]);
+        }
+      }
+      break;
+    case IR_CALL:
+      switch ((ir_fact_kind)in->fact) {
+      case IR_FACT_SANITIZER: an_flow__set(c, in->dst, &t, strong); break;
+      case IR_FACT_SINK: {
+        const char *sym = an_flow__symbol(c, in->callee);
+        uint32_t last = in->fact_to == 255 ? in->nargs : (uint32_t)in->fact_to + 1;
+        if (last > in->nargs) last = in->nargs;
+        snprintf(msg, sizeof msg, "reaches %s through %s()",
+                 an_flow__sink_words((ir_sink_kind)in->sink_kind), in->callee);
+        for (uint32_t a = in->fact_from; a < last; a++) {
+          an_taint s = an_flow__flatten(c, in->args[a]);
+          for (uint32_t k = 0; k < s.n; k++) {
+            const an_pnode *p = an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg);
+            an_flow__reach(c, &s.v[k], sym, in->callee, (ir_sink_kind)in->sink_kind, p);
+          }
+        }
+        an_flow__set(c, in->dst, &t, strong);
+        break;
+      }
+      case IR_FACT_PROPAGATE: {
+        if (in->fact_to >= in->nargs) break;
+        const char *to = in->args[in->fact_to];
+        snprintf(msg, sizeof msg, "copied into '%s' by %s()", to, in->callee);
+        for (uint32_t a = in->fact_from; a < in->nargs; a++) {
+          an_taint s = an_flow__flatten(c, in->args[a]);
+          for (uint32_t k = 0; k < s.n; k++)
+            an_flow__add(c, &t, s.v[k].id,
+                         an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg));
+        }
+        an_flow__set(c, to, &t, strong);
+        an_flow__set(c, in->dst, &t, strong);
+        break;
+      }
+      case IR_FACT_MUTATE_RECV:
+        if (in->obj) {
+          snprintf(msg, sizeof msg, "added to a container by %s()", in->callee);
+          for (uint32_t a = 0; a < in->nargs; a++) {
+            an_taint s = an_flow__flatten(c, in->args[a]);
+            for (uint32_t k = 0; k < s.n; k++)
+              an_flow__add(c, &t, s.v[k].id,
+                           an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg));
+          }
+          an_flow__set(c, in->obj, &t, false);
+        }
+        an_flow__set(c, in->dst, &(an_taint){0}, strong);
+        break;
+      default:
+        if (f->callee[i]) {
+          an_flow__call(c, in, f->callee[i], f->shift[i] != 0, strong);
+        } else {
+          /* Unknown code: its result carries what went in. */
+          for (uint32_t a = 0; a < in->nargs; a++) {
+            an_taint s = an_flow__flatten(c, in->args[a]);
+            an_flow__union(c, &t, &s);
+          }
+          if (in->obj) {
+            an_taint s = an_flow__flatten(c, in->obj);
+            an_flow__union(c, &t, &s);
+          }
+          an_flow__set(c, in->dst, &t, strong);
+        }
+      }
+      break;
+    default: break;
+    }
+  }
+  c->cur = NULL;
+  return f->ret.len != before_ret || f->hits.len != before_hits;
+}
+
+/* ---- linking: resolve calls within the service ------------------------------ */
+
+typedef struct an_fnmap {
+  const char **keys; /* interned "module:function" */
+  an_fn **vals;
+  size_t cap;
+} an_fnmap;
+
+static void an_fnmap_put(an_fnmap *m, const char *key, an_fn *f) {
+  size_t j = (uintptr_t)key * 0x9E3779B97F4A7C15ull >> 20 & (m->cap - 1);
+  while (m->keys[j]) {
+    if (m->keys[j] == key) return; /* first definition wins */
+    j = (j + 1) & (m->cap - 1);
+  }
+  m->keys[j] = key;
+  m->vals[j] = f;
+}
+
+static an_fn *an_fnmap_get(const an_fnmap *m, const char *key) {
+  if (!key) return NULL;
+  size_t j = (uintptr_t)key * 0x9E3779B97F4A7C15ull >> 20 & (m->cap - 1);
+  while (m->keys[j]) {
+    if (m->keys[j] == key) return m->vals[j];
+    j = (j + 1) & (m->cap - 1);
+  }
+  return NULL;
+}
+
+static an_fn *an_flow__lookup(an_ctx *c, const an_fnmap *m, const char *module, const char *fn,
+                              size_t fnlen) {
+  char buf[1024];
+  snprintf(buf, sizeof buf, "%s:%.*s", module, (int)fnlen, fn);
+  const char *k = as_intern_str(c->names, buf);
+  return an_fnmap_get(m, k);
+}
+
+/* Resolve a dotted target "pkg.mod.func" (or "pkg.mod.Class.method") to a function. */
+static an_fn *an_flow__lookup_dotted(an_ctx *c, const an_fnmap *m, const char *target) {
+  char buf[1024];
+  snprintf(buf, sizeof buf, "%s", target);
+  /* Try every split point from the right: module = prefix, function = rest. */
+  for (char *dot = strrchr(buf, '.'); dot; dot = NULL) {
+    for (char *d = dot; d >= buf; d--) {
+      if (*d != '.') continue;
+      *d = 0;
+      an_fn *f = an_flow__lookup(c, m, buf, d + 1, strlen(d + 1));
+      *d = '.';
+      if (f) return f;
+    }
+  }
+  return NULL;
+}
+
+static const char *an_flow__import(const ir_unit *u, const char *alias, size_t n) {
+  for (uint32_t i = 0; i < u->nimports; i++)
+    if (strlen(u->imports[i].alias) == n && strncmp(u->imports[i].alias, alias, n) == 0)
+      return u->imports[i].target;
+  return NULL;
+}
+
+static an_fn *an_flow__resolve_python(an_ctx *c, const an_fnmap *m, an_fn *f, const ir_inst *in,
+                                      bool *shift) {
+  const char *callee = in->callee;
+  const char *mod = f->unit->module;
+  *shift = false;
+  if (callee[0] == '<') return NULL;
+  const char *dot = strchr(callee, '.');
+  if (!dot) {
+    an_fn *g = an_flow__lookup(c, m, mod, callee, strlen(callee));
+    if (g) return g;
+    const char *t = an_flow__import(f->unit, callee, strlen(callee));
+    return t ? an_flow__lookup_dotted(c, m, t) : NULL;
+  }
+  size_t head = (size_t)(dot - callee);
+  if (head == 4 && strncmp(callee, "self", 4) == 0 && f->cls && !strchr(dot + 1, '.')) {
+    char buf[512];
+    snprintf(buf, sizeof buf, "%s.%s", f->cls, dot + 1);
+    an_fn *g = an_flow__lookup(c, m, mod, buf, strlen(buf));
+    if (g) *shift = true;
+    return g;
+  }
+  const char *t = an_flow__import(f->unit, callee, head);
+  if (t) {
+    char buf[1024];
+    snprintf(buf, sizeof buf, "%s%s", t, dot);
+    return an_flow__lookup_dotted(c, m, buf);
+  }
+  /* Class.method within the module (a static-style call). */
+  return an_flow__lookup(c, m, mod, callee, strlen(callee));
+}
+
+static void an_flow__add_caller(an_fn *g, an_fn *f) {
+  for (uint32_t i = 0; i < g->ncallers; i++)
+    if (g->callers[i] == f) return;
+  if (g->ncallers == g->callers_cap) {
+    g->callers_cap = g->callers_cap ? g->callers_cap * 2 : 4;
+    g->callers = as_realloc(g->callers, g->callers_cap * sizeof(an_fn *));
+  }
+  g->callers[g->ncallers++] = f;
+}
+
+/* Post-order over callee edges, so callees are analysed before callers. */
+static void an_flow__postorder(an_fn *f, an_fn **order, size_t *n) {
+  /* Iterative DFS: a deep call chain must not overflow the C stack. */
+  typedef struct {
+    an_fn *f;
+    uint32_t i;
+  } frame;
+  AS_ARRAY(frame) st = {0};
+  f->visited = true;
+  frame fr0 = {f, 0};
+  as_array_push(&st, fr0);
+  while (st.len) {
+    frame *top = &st.items[st.len - 1];
+    an_fn *cur = top->f;
+    if (top->i < cur->fn->ninsts) {
+      an_fn *g = cur->callee[top->i++];
+      if (g && !g->visited) {
+        g->visited = true;
+        frame fr = {g, 0};
+        as_array_push(&st, fr);
+      }
+    } else {
+      order[(*n)++] = cur;
+      st.len--;
+    }
+  }
+  as_array_free(&st);
+}
+
+void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t nunits,
+                             const an_catalogue *catalogue, an_result *res) {
+  an_ctx c = {0};
+  c.service = service;
+  c.catalogue = catalogue;
+  c.res = res;
+  c.arena = as_arena_new();
+  c.scratch = as_arena_new();
+  c.names = as_intern_new();
+
+  size_t nfns = 0;
+  for (size_t i = 0; i < nunits; i++)
+    if (!units[i]->failed) nfns += units[i]->nfuncs;
+  an_fn *fns = as_calloc(nfns ? nfns : 1, sizeof(an_fn));
+  an_fnmap byname = {0}; /* "module:function" */
+  an_fnmap cglobal = {0}; /* C: ":function" for external linkage */
+  byname.cap = cglobal.cap = 16;
+  while (byname.cap < nfns * 2 + 2) byname.cap *= 2;
+  cglobal.cap = byname.cap;
+  byname.keys = as_calloc(byname.cap, sizeof(char *));
+  byname.vals = as_calloc(byname.cap, sizeof(an_fn *));
+  cglobal.keys = as_calloc(cglobal.cap, sizeof(char *));
+  cglobal.vals = as_calloc(cglobal.cap, sizeof(an_fn *));
+
+  size_t k = 0;
+  char buf[1024];
+  for (size_t i = 0; i < nunits; i++) {
+    ir_unit *u = units[i];
+    if (u->failed) continue;
+    bool is_c = strcmp(u->lang, "c") == 0;
+    for (uint32_t j = 0; j < u->nfuncs; j++) {
+      an_fn *f = &fns[k++];
+      f->unit = u;
+      f->fn = u->funcs[j];
+      snprintf(buf, sizeof buf, "%s:%s", u->module, f->fn->name);
+      f->qname = as_intern_str(c.names, buf);
+      const char *dot = strrchr(f->fn->name, '.');
+      if (!is_c && dot) f->cls = as_intern_strn(c.names, f->fn->name, (size_t)(dot - f->fn->name));
+      an_fnmap_put(&byname, f->qname, f);
+      if (is_c && !f->fn->is_static) {
+        snprintf(buf, sizeof buf, ":%s", f->fn->name);
+        /* Prefer a definition in a .c file over a static inline in a header. */
+        an_fnmap_put(&cglobal, as_intern_str(c.names, buf), f);
+      }
+    }
+  }
+  /* Resolve every call once. */
+  for (size_t i = 0; i < nfns; i++) {
+    an_fn *f = &fns[i];
+    f->callee = as_calloc(f->fn->ninsts ? f->fn->ninsts : 1, sizeof(an_fn *));
+    f->shift = as_calloc(f->fn->ninsts ? f->fn->ninsts : 1, 1);
+    bool is_c = strcmp(f->unit->lang, "c") == 0;
+    for (uint32_t j = 0; j < f->fn->ninsts; j++) {
+      const ir_inst *in = &f->fn->insts[j];
+      if (in->op != IR_CALL || in->fact != IR_FACT_NONE) continue;
+      an_fn *g = NULL;
+      bool shift = false;
+      if (is_c) {
+        if (!strchr(in->callee, '.')) {
+          g = an_flow__lookup(&c, &byname, f->unit->module, in->callee, strlen(in->callee));
+          if (!g) {
+            snprintf(buf, sizeof buf, ":%s", in->callee);
+            g = an_fnmap_get(&cglobal, as_intern_str(c.names, buf));
+          }
+        }
+      } else {
+        g = an_flow__resolve_python(&c, &byname, f, in, &shift);
+      }
+      if (g) {
+        f->callee[j] = g;
+        f->shift[j] = shift;
+        if (g != f) g->has_callers = true;
+        an_flow__add_caller(g, f);
+      }
+    }
+  }
+  /* Worklist, seeded callees-first. */
+  an_fn **order = as_calloc(nfns ? nfns : 1, sizeof(an_fn *));
+  size_t norder = 0;
+  for (size_t i = 0; i < nfns; i++)
+    if (!fns[i].visited) an_flow__postorder(&fns[i], order, &norder);
+  AS_ARRAY(an_fn *) work = {0};
+  for (size_t i = norder; i-- > 0;) {
+    as_array_push(&work, order[i]);
+    order[i]->queued = true;
+  }
+  size_t budget = 64 * (nfns + 1);
+  while (work.len && budget--) {
+    an_fn *f = work.items[--work.len];
+    f->queued = false;
+    if (an_flow__function(&c, f)) {
+      for (uint32_t i = 0; i < f->ncallers; i++) {
+        an_fn *g = f->callers[i];
+        if (!g->queued) {
+          g->queued = true;
+          as_array_push(&work, g);
+        }
+      }
+    }
+  }
+  as_array_free(&work);
+  free(order);
+  for (size_t i = 0; i < nfns; i++) {
+    free(fns[i].callee);
+    free(fns[i].shift);
+    free(fns[i].callers);
+    as_array_free(&fns[i].ret);
+    as_array_free(&fns[i].hits);
+  }
+  free(fns);
+  free(byname.keys);
+  free(byname.vals);
+  free(cglobal.keys);
+  free(cglobal.vals);
+  free(c.cls_keys);
+  free(c.cls_vals);
+  as_array_free(&c.srcs);
+  as_array_free(&c.seen);
+  as_arena_delete(c.scratch);
+  as_arena_delete(c.arena);
+  as_intern_delete(c.names);
+}

@@ -1,0 +1,286 @@
+/* models.c — loading the model table and attaching facts to calls. */
+#include "models.h"
+#include "catalogue.h"
+
+#include <ctype.h>
+#include <fnmatch.h>
+#include <string.h>
+
+extern const char an_builtin_models[];
+
+typedef enum {
+  AN_MODEL_SINK,
+  AN_MODEL_SANITIZER,
+  AN_MODEL_SANITIZER_WORD,
+  AN_MODEL_PROPAGATE,
+  AN_MODEL_MUTATE_RECV,
+} an_model_kind;
+
+typedef struct an_model {
+  char lang[8];
+  an_model_kind kind;
+  ir_sink_kind sink_kind;
+  char *pattern; /* glob, lowercase; or the word for SANITIZER_WORD */
+  int from, to, only, stream;
+  char **recv; /* NULL-terminated globs, or NULL */
+} an_model;
+
+struct an_models {
+  AS_ARRAY(an_model) models;
+};
+
+an_models *an_models_new_empty(void) {
+  return as_calloc(1, sizeof(an_models));
+}
+
+an_models *an_models_new_default(void) {
+  an_models *self = an_models_new_empty();
+  char err[256];
+  if (an_models_add_text(self, an_builtin_models, "models.tsv", err, sizeof err) != 0)
+    as_die("built-in models: %s", err);
+  return self;
+}
+
+static void an_models__free_model(an_model *m) {
+  free(m->pattern);
+  if (m->recv)
+    for (char **r = m->recv; *r; r++) free(*r);
+  free(m->recv);
+}
+
+void an_models_delete(an_models *self) {
+  if (!self) return;
+  for (size_t i = 0; i < self->models.len; i++) an_models__free_model(&self->models.items[i]);
+  as_array_free(&self->models);
+  free(self);
+}
+
+size_t an_models_count(const an_models *self) {
+  return self->models.len;
+}
+
+typedef AS_ARRAY(char *) an_strvec;
+
+/* Expand one {a,b,c} group of pattern into out (malloc'd strings). */
+static void an_models__expand(const char *pat, an_strvec *out) {
+  const char *lb = strchr(pat, '{'), *rb = lb ? strchr(lb, '}') : NULL;
+  if (!lb || !rb) {
+    char *p = as_strdup(pat);
+    for (char *c = p; *c; c++) *c = (char)tolower((unsigned char)*c);
+    as_array_push(out, p);
+    return;
+  }
+  const char *alt = lb + 1;
+  while (alt <= rb) {
+    const char *end = alt;
+    while (end < rb && *end != ',') end++;
+    char *p = as_sprintf("%.*s%.*s%s", (int)(lb - pat), pat, (int)(end - alt), alt, rb + 1);
+    an_strvec sub = {0};
+    an_models__expand(p, &sub); /* a second group in the rest */
+    for (size_t i = 0; i < sub.len; i++) as_array_push(out, sub.items[i]);
+    as_array_free(&sub);
+    free(p);
+    alt = end + 1;
+  }
+}
+
+static int an_models__int(const char *v, int *out) {
+  char *end;
+  long n = strtol(v, &end, 10);
+  if (*v == 0 || *end != 0 || n < 0 || n > 254) return -1;
+  *out = (int)n;
+  return 0;
+}
+
+int an_models_add_text(an_models *self, const char *text, const char *origin, char *err,
+                       size_t errlen) {
+  AS_ARRAY(an_model) added = {0};
+  int line = 0;
+  const char *p = text;
+  int rc = 0;
+  while (*p && rc == 0) {
+    line++;
+    const char *eol = strchr(p, '\n');
+    size_t n = eol ? (size_t)(eol - p) : strlen(p);
+    char *buf = as_strndup(p, n);
+    p += n + (eol ? 1 : 0);
+    char *hash = strchr(buf, '#');
+    if (hash) *hash = 0;
+    char *fields[16];
+    int nf = 0;
+    for (char *tok = strtok(buf, " \t\r"); tok && nf < 16; tok = strtok(NULL, " \t\r"))
+      fields[nf++] = tok;
+    if (nf == 0) {
+      free(buf);
+      continue;
+    }
+#define BAD(...)                                                                                   \
+  do {                                                                                             \
+    int k_ = snprintf(err, errlen, "%s:%d: ", origin, line);                                       \
+    if (k_ >= 0 && (size_t)k_ < errlen) snprintf(err + k_, errlen - (size_t)k_, __VA_ARGS__);      \
+    rc = -1;                                                                                       \
+  } while (0)
+    an_model m = {0};
+    m.from = 0;
+    m.to = 255;
+    m.only = -1;
+    m.stream = -1;
+    if (nf < 3) {
+      BAD("expected LANG KIND PATTERN");
+    } else if (strcmp(fields[0], "python") != 0 && strcmp(fields[0], "c") != 0) {
+      BAD("unknown language '%s' (python or c)", fields[0]);
+    } else {
+      snprintf(m.lang, sizeof m.lang, "%s", fields[0]);
+      const char *k = fields[1];
+      if (strcmp(k, "sink-log") == 0) m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_LOG;
+      else if (strcmp(k, "sink-stdout") == 0) m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_STDOUT;
+      else if (strcmp(k, "sink-file") == 0) m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_FILE;
+      else if (strcmp(k, "sanitizer") == 0) m.kind = AN_MODEL_SANITIZER;
+      else if (strcmp(k, "sanitizer-word") == 0) m.kind = AN_MODEL_SANITIZER_WORD;
+      else if (strcmp(k, "propagate") == 0) m.kind = AN_MODEL_PROPAGATE, m.to = -1;
+      else if (strcmp(k, "mutate-receiver") == 0) m.kind = AN_MODEL_MUTATE_RECV;
+      else BAD("unknown kind '%s'", k);
+      for (int i = 3; i < nf && rc == 0; i++) {
+        char *eq = strchr(fields[i], '=');
+        if (!eq) {
+          BAD("option '%s' is not NAME=VALUE", fields[i]);
+          break;
+        }
+        *eq = 0;
+        const char *v = eq + 1;
+        int num = 0;
+        if (strcmp(fields[i], "recv") == 0) {
+          size_t cnt = 1;
+          for (const char *c = v; *c; c++) cnt += *c == ',';
+          m.recv = as_calloc(cnt + 1, sizeof(char *));
+          size_t j = 0;
+          char *copy = as_strdup(v);
+          for (char *t = strtok(copy, ","); t; t = strtok(NULL, ",")) m.recv[j++] = as_strdup(t);
+          free(copy);
+        } else if (an_models__int(v, &num) != 0) {
+          BAD("option %s needs a small number, not '%s'", fields[i], v);
+        } else if (strcmp(fields[i], "from") == 0) m.from = num;
+        else if (strcmp(fields[i], "to") == 0) m.to = num;
+        else if (strcmp(fields[i], "only") == 0) m.only = num;
+        else if (strcmp(fields[i], "stream") == 0) m.stream = num;
+        else BAD("unknown option '%s'", fields[i]);
+      }
+      if (rc == 0 && m.kind == AN_MODEL_PROPAGATE && m.to < 0) BAD("propagate needs to=N");
+    }
+    if (rc == 0) {
+      an_strvec pats = {0};
+      an_models__expand(fields[2], &pats);
+      for (size_t i = 0; i < pats.len; i++) {
+        an_model c = m;
+        c.pattern = pats.items[i];
+        if (m.recv) { /* each expansion owns its copy */
+          size_t cnt = 0;
+          while (m.recv[cnt]) cnt++;
+          c.recv = as_calloc(cnt + 1, sizeof(char *));
+          for (size_t j = 0; j < cnt; j++) c.recv[j] = as_strdup(m.recv[j]);
+        }
+        as_array_push(&added, c);
+      }
+      as_array_free(&pats);
+    }
+    if (m.recv) {
+      for (char **r = m.recv; *r; r++) free(*r);
+      free(m.recv);
+    }
+    free(buf);
+#undef BAD
+  }
+  if (rc != 0) {
+    for (size_t i = 0; i < added.len; i++) an_models__free_model(&added.items[i]);
+  } else {
+    for (size_t i = 0; i < added.len; i++) as_array_push(&self->models, added.items[i]);
+  }
+  as_array_free(&added);
+  return rc;
+}
+
+/* ---- applying ------------------------------------------------------------- */
+
+static const char *an_models__last_part(const char *callee) {
+  const char *dot = strrchr(callee, '.');
+  return dot ? dot + 1 : callee;
+}
+
+static bool an_models__has_word(const char *name, const char *word) {
+  char *words[16];
+  size_t n = an_split_words(name, words, 16);
+  bool hit = false;
+  for (size_t i = 0; i < n; i++) {
+    if (strcmp(words[i], word) == 0) hit = true;
+    free(words[i]);
+  }
+  return hit;
+}
+
+/* The callee of the most recent CALL before index i that defines value v. */
+static const char *an_models__def_callee(const ir_func *fn, uint32_t i, const char *v) {
+  while (i-- > 0) {
+    const ir_inst *in = &fn->insts[i];
+    if (in->dst == v) return in->op == IR_CALL ? in->callee : NULL;
+  }
+  return NULL;
+}
+
+static void an_models__lower(const char *s, char *out, size_t cap) {
+  size_t i = 0;
+  for (; s[i] && i + 1 < cap; i++) out[i] = (char)tolower((unsigned char)s[i]);
+  out[i] = 0;
+}
+
+void an_models_apply(const an_models *self, ir_unit *unit) {
+  char callee[256], tmp[256];
+  for (uint32_t f = 0; f < unit->nfuncs; f++) {
+    ir_func *fn = unit->funcs[f];
+    for (uint32_t i = 0; i < fn->ninsts; i++) {
+      ir_inst *in = &fn->insts[i];
+      if (in->op != IR_CALL) continue;
+      an_models__lower(in->callee, callee, sizeof callee);
+      const char *last = an_models__last_part(in->callee);
+      for (size_t k = 0; k < self->models.len; k++) {
+        const an_model *m = &self->models.items[k];
+        if (strcmp(m->lang, unit->lang) != 0) continue;
+        if (m->kind == AN_MODEL_SANITIZER_WORD) {
+          if (!an_models__has_word(last, m->pattern)) continue;
+        } else if (fnmatch(m->pattern, callee, 0) != 0) {
+          continue;
+        }
+        if (m->recv) {
+          const char *def = in->obj ? an_models__def_callee(fn, i, in->obj) : NULL;
+          bool ok = false;
+          if (def) {
+            an_models__lower(def, tmp, sizeof tmp);
+            for (char **r = m->recv; *r && !ok; r++) ok = fnmatch(*r, tmp, 0) == 0;
+          }
+          if (!ok) continue;
+        }
+        switch (m->kind) {
+        case AN_MODEL_SINK:
+          in->fact = IR_FACT_SINK;
+          in->sink_kind = (uint8_t)m->sink_kind;
+          in->fact_from = (uint8_t)(m->only >= 0 ? m->only : m->from);
+          in->fact_to = (uint8_t)(m->only >= 0 ? m->only : 255);
+          if (m->stream >= 0) {
+            const char *s = (uint32_t)m->stream < in->nargs ? in->args[m->stream] : NULL;
+            bool std = s && (strcmp(s, "stdout") == 0 || strcmp(s, "stderr") == 0);
+            in->sink_kind = (uint8_t)(std ? IR_SINK_STDOUT : IR_SINK_FILE);
+          }
+          break;
+        case AN_MODEL_SANITIZER:
+        case AN_MODEL_SANITIZER_WORD: in->fact = IR_FACT_SANITIZER; break;
+        case AN_MODEL_PROPAGATE:
+          in->fact = IR_FACT_PROPAGATE;
+          in->fact_from = (uint8_t)m->from;
+          in->fact_to = (uint8_t)m->to;
+          break;
+        case AN_MODEL_MUTATE_RECV: in->fact = IR_FACT_MUTATE_RECV; break;
+        }
+        break; /* first matching model wins */
+      }
+    }
+  }
+}

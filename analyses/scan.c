@@ -1,0 +1,162 @@
+/* scan.c — discover, lower with the unit cache, analyse per service. */
+#include "scan.h"
+#include "flow.h"
+#include "../baselines/store.h"
+#include "../frontend/frontend.h"
+
+#include <errno.h>
+#include <string.h>
+#include <sys/stat.h>
+
+static ir_unit *an_scan__lower(as_intern *strings, const fe_file *f, const char *root,
+                               const char *src, size_t len) {
+  const char *in_service = f->relpath;
+  size_t sr = strlen(f->service_root);
+  if (sr && strncmp(f->relpath, f->service_root, sr) == 0 && f->relpath[sr] == '/')
+    in_service = f->relpath + sr + 1;
+  if (f->lang == FE_LANG_PYTHON) {
+    char *module = fe_python_module_name(in_service);
+    ir_unit *u = fe_python_lower(strings, f->relpath, module, src, len);
+    free(module);
+    return u;
+  }
+  /* C: compile arguments from a compile_commands.json in the service or root. */
+  char **args = NULL;
+  int nargs = 0;
+  char *svc = sr ? as_sprintf("%s/%s", root, f->service_root) : as_strdup(root);
+  int have = fe_c_compdb_args(svc, f->abspath, &args, &nargs) == 0 ||
+             fe_c_compdb_args(root, f->abspath, &args, &nargs) == 0;
+  free(svc);
+  ir_unit *u = fe_c_lower(strings, f->relpath, f->abspath, src, len,
+                          have ? (const char *const *)args : NULL, have ? nargs : 0);
+  if (have) fe_c_free_args(args, nargs);
+  return u;
+}
+
+static const char *an_scan__version(fe_lang lang) {
+  return lang == FE_LANG_PYTHON ? FE_PYTHON_VERSION : FE_C_VERSION;
+}
+
+ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *relpath,
+                            char *err, size_t errlen) {
+  fe_file_list files = {0};
+  if (fe_discover(root, &files, err, errlen) != 0) return NULL;
+  ir_unit *u = NULL;
+  for (size_t i = 0; i < files.len; i++) {
+    if (strcmp(files.items[i].relpath, relpath) != 0) continue;
+    char *src;
+    size_t len;
+    if (as_read_file(files.items[i].abspath, &src, &len) != 0) {
+      snprintf(err, errlen, "%s: cannot read: %s", relpath, strerror(errno));
+      break;
+    }
+    u = an_scan__lower(strings, &files.items[i], root, src, len);
+    free(src);
+    break;
+  }
+  if (!u && !err[0]) snprintf(err, errlen, "%s: not a source file under %s", relpath, root);
+  fe_file_list_free(&files);
+  return u;
+}
+
+static size_t an_scan__lines(const char *s, size_t n) {
+  size_t lines = 0;
+  for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++) lines++;
+  if (n && s[n - 1] != '\n') lines++;
+  return lines;
+}
+
+int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char *err,
+            size_t errlen) {
+  memset(info, 0, sizeof(*info));
+  fe_file_list files = {0};
+  if (fe_discover(opt->root, &files, err, errlen) != 0) return -1;
+
+  bl_cache *cache = NULL;
+  if (opt->cache_path) {
+    char cerr[400];
+    if (bl_cache_open(opt->cache_path, &cache, cerr, sizeof cerr) != 0) {
+      snprintf(info->cache_warning, sizeof info->cache_warning, "%s", cerr);
+      cache = NULL;
+    } else {
+      bl_cache_begin(cache);
+    }
+  }
+  as_intern *strings = as_intern_new();
+  ir_unit **units = as_calloc(files.len ? files.len : 1, sizeof(ir_unit *));
+  as_buf tree = {0};
+  for (size_t i = 0; i < files.len; i++) {
+    const fe_file *f = &files.items[i];
+    char *src = NULL;
+    size_t len = 0;
+    res->files_scanned++;
+    if (as_read_file(f->abspath, &src, &len) != 0) {
+      char msg[512];
+      snprintf(msg, sizeof msg, "cannot read file: %s", strerror(errno));
+      as_diag d = {AS_DIAG_ERROR, f->relpath, 0, 0, "read-error", msg};
+      an_result_add_diag(res, &d);
+      res->files_failed++;
+      continue;
+    }
+    res->lines_scanned += an_scan__lines(src, len);
+    char digest[65], key[65];
+    as_sha256_hex(src, len, digest);
+    as_buf_printf(&tree, "%s%c%s\n", f->relpath, 0, digest);
+    char *keysrc = as_sprintf("%s\n%s\n%s\n%s", an_scan__version(f->lang), f->relpath,
+                              f->service_root, digest);
+    as_sha256_hex(keysrc, strlen(keysrc), key);
+    free(keysrc);
+    ir_unit *u = NULL;
+    void *blob;
+    size_t blen;
+    if (cache && bl_cache_get(cache, key, &blob, &blen) == 1) {
+      char derr[256];
+      u = ir_unit_deserialize(strings, blob, blen, derr, sizeof derr);
+      free(blob);
+    }
+    if (u) {
+      info->cache_hits++;
+    } else {
+      info->cache_misses++;
+      u = an_scan__lower(strings, f, opt->root, src, len);
+      if (cache) {
+        as_buf b = {0};
+        ir_unit_serialize(u, &b);
+        bl_cache_put(cache, key, b.data, b.len);
+        as_buf_free(&b);
+      }
+    }
+    free(src);
+    for (uint32_t d = 0; d < u->ndiags; d++) an_result_add_diag(res, &u->diags[d]);
+    if (u->failed) res->files_failed++;
+    an_models_apply(opt->models, u);
+    units[i] = u;
+  }
+  if (cache) bl_cache_commit(cache);
+  bl_cache_close(cache);
+  as_sha256_hex(tree.data ? tree.data : "", tree.len, info->tree_digest);
+  as_buf_free(&tree);
+
+  /* One analysis per service, in the order services first appear. */
+  bool *done = as_calloc(files.len ? files.len : 1, sizeof(bool));
+  ir_unit **group = as_calloc(files.len ? files.len : 1, sizeof(ir_unit *));
+  for (size_t i = 0; i < files.len; i++) {
+    if (done[i]) continue;
+    const char *svc = files.items[i].service_root;
+    size_t n = 0;
+    for (size_t j = i; j < files.len; j++) {
+      if (done[j] || strcmp(files.items[j].service_root, svc) != 0) continue;
+      done[j] = true;
+      if (units[j]) group[n++] = units[j];
+    }
+    an_flow_analyze_service(svc[0] ? svc : ".", group, n, opt->catalogue, res);
+  }
+  free(done);
+  free(group);
+  for (size_t i = 0; i < files.len; i++) ir_unit_delete(units[i]);
+  free(units);
+  as_intern_delete(strings);
+  fe_file_list_free(&files);
+  an_result_sort(res);
+  return 0;
+}

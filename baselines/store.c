@@ -1,0 +1,520 @@
+/* store.c — the baseline: one SQLite file, a versioned schema, one
+ * transaction per save, and the diff by fingerprint. */
+#include "store.h"
+
+#include <errno.h>
+#include <jansson.h>
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+
+struct bl_store {
+  sqlite3 *db;
+  char *path;
+  bool writable;
+};
+
+/* migrations[N] takes the schema from version N-1 to N; migrations[1] creates
+ * it from an empty file. Append a step and bump BL_SCHEMA_VERSION to evolve. */
+static const char *const bl__migrations[BL_SCHEMA_VERSION + 1] = {
+    [1] = "CREATE TABLE meta(key TEXT PRIMARY KEY, value TEXT);"
+          "CREATE TABLE findings("
+          " fingerprint TEXT PRIMARY KEY NOT NULL,"
+          " rule TEXT NOT NULL,"
+          " sink_kind TEXT,"
+          " categories TEXT NOT NULL," /* comma-joined, sorted */
+          " service TEXT,"
+          " source_symbol TEXT,"
+          " sink_symbol TEXT,"
+          " path TEXT,"
+          " line INT,"
+          " col INT,"
+          " message TEXT,"
+          " steps TEXT NOT NULL" /* JSON array of {file,line,col,function,message} */
+          ");",
+};
+
+static const char *const bl__tables[] = {"meta", "findings"};
+
+static void bl__err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void bl__err(char *err, size_t errlen, const char *fmt, ...) {
+  if (!err || !errlen) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}
+
+/* Run a query expected to return one integer. Returns an SQLite code. */
+static int bl__query_int(sqlite3 *db, const char *sql, long long *out) {
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+  if (rc != SQLITE_OK) return rc;
+  rc = sqlite3_step(st);
+  if (rc == SQLITE_ROW) {
+    *out = sqlite3_column_int64(st, 0);
+    rc = SQLITE_OK;
+  } else if (rc == SQLITE_DONE) {
+    *out = 0;
+    rc = SQLITE_OK;
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* Read-only checks that the open file is a baseline this build understands.
+ * *empty is set for a file with no schema and no identity at all (a new or
+ * zero-length file), which only the saver may initialise. Nothing is written. */
+static int bl__validate(bl_store *self, bool *empty, long long *version, char *err, size_t errlen) {
+  long long nobjects = 0, app_id = 0;
+  int rc = bl__query_int(self->db, "SELECT count(*) FROM sqlite_master", &nobjects);
+  if (rc != SQLITE_OK) {
+    bl__err(err, errlen, "baseline %s is not a valid Assay baseline: %s", self->path,
+            sqlite3_errmsg(self->db));
+    return -1;
+  }
+  if (bl__query_int(self->db, "PRAGMA application_id", &app_id) != SQLITE_OK ||
+      bl__query_int(self->db, "PRAGMA user_version", version) != SQLITE_OK) {
+    bl__err(err, errlen, "baseline %s is not a valid Assay baseline: %s", self->path,
+            sqlite3_errmsg(self->db));
+    return -1;
+  }
+  *empty = nobjects == 0 && app_id == 0 && *version == 0;
+  if (*empty) return 0;
+  if (app_id != BL_APPLICATION_ID) {
+    bl__err(err, errlen,
+            "baseline %s is not a valid Assay baseline: not an Assay baseline (application_id "
+            "0x%08llx, expected 0x%08x)",
+            self->path, (unsigned long long)(uint32_t)app_id, (unsigned)BL_APPLICATION_ID);
+    return -1;
+  }
+  if (*version > BL_SCHEMA_VERSION) {
+    bl__err(err, errlen,
+            "baseline %s is not a valid Assay baseline: schema version %lld is newer than this "
+            "Assay (supports up to %d)",
+            self->path, *version, BL_SCHEMA_VERSION);
+    return -1;
+  }
+  if (*version < BL_SCHEMA_MIN_COMPATIBLE) {
+    bl__err(err, errlen,
+            "baseline %s is not a valid Assay baseline: schema version %lld is older than this "
+            "Assay supports (at least %d)",
+            self->path, *version, BL_SCHEMA_MIN_COMPATIBLE);
+    return -1;
+  }
+  for (size_t i = 0; i < sizeof(bl__tables) / sizeof(bl__tables[0]); i++) {
+    sqlite3_stmt *st = NULL;
+    rc = sqlite3_prepare_v2(
+        self->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1, &st, NULL);
+    if (rc == SQLITE_OK) {
+      sqlite3_bind_text(st, 1, bl__tables[i], -1, SQLITE_STATIC);
+      rc = sqlite3_step(st);
+    }
+    sqlite3_finalize(st);
+    if (rc == SQLITE_DONE) {
+      bl__err(err, errlen, "baseline %s is not a valid Assay baseline: missing table %s",
+              self->path, bl__tables[i]);
+      return -1;
+    }
+    if (rc != SQLITE_ROW) {
+      bl__err(err, errlen, "baseline %s is not a valid Assay baseline: %s", self->path,
+              sqlite3_errmsg(self->db));
+      return -1;
+    }
+  }
+  return 0;
+}
+
+/* Bring the schema from `from` to BL_SCHEMA_VERSION in one transaction. */
+static int bl__migrate(bl_store *self, long long from, char *err, size_t errlen) {
+  char *msg = NULL;
+  int rc = sqlite3_exec(self->db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+  for (long long v = from + 1; rc == SQLITE_OK && v <= BL_SCHEMA_VERSION; v++)
+    rc = sqlite3_exec(self->db, bl__migrations[v], NULL, NULL, &msg);
+  if (rc == SQLITE_OK) {
+    char *sql = as_sprintf("PRAGMA application_id = %d; PRAGMA user_version = %d",
+                           BL_APPLICATION_ID, BL_SCHEMA_VERSION);
+    rc = sqlite3_exec(self->db, sql, NULL, NULL, &msg);
+    free(sql);
+  }
+  if (rc == SQLITE_OK) rc = sqlite3_exec(self->db, "COMMIT", NULL, NULL, &msg);
+  if (rc != SQLITE_OK) {
+    bl__err(err, errlen, "baseline %s: cannot %s the schema: %s", self->path,
+            from ? "migrate" : "create", msg ? msg : sqlite3_errmsg(self->db));
+    sqlite3_free(msg);
+    sqlite3_exec(self->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+  }
+  return 0;
+}
+
+int bl_store_open(const char *path, bool create, bl_store **out, char *err, size_t errlen) {
+  *out = NULL;
+  struct stat sb;
+  bool exists = stat(path, &sb) == 0;
+  if (!exists && (errno != ENOENT || !create)) {
+    if (errno == ENOENT)
+      bl__err(err, errlen, "baseline %s does not exist", path);
+    else
+      bl__err(err, errlen, "baseline %s: %s", path, strerror(errno));
+    return -1;
+  }
+  if (exists && S_ISDIR(sb.st_mode)) {
+    bl__err(err, errlen, "baseline %s is a directory", path);
+    return -1;
+  }
+  bl_store *self = as_calloc(1, sizeof(*self));
+  self->path = as_strdup(path);
+  self->writable = create;
+  int flags = create ? SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE : SQLITE_OPEN_READONLY;
+  int rc = sqlite3_open_v2(path, &self->db, flags, NULL);
+  if (rc != SQLITE_OK) {
+    bl__err(err, errlen, "baseline %s cannot be opened: %s", path,
+            self->db ? sqlite3_errmsg(self->db) : sqlite3_errstr(rc));
+    bl_store_close(self);
+    return -1;
+  }
+  sqlite3_extended_result_codes(self->db, 1);
+  bool empty = false;
+  long long version = 0;
+  if (bl__validate(self, &empty, &version, err, errlen) != 0) {
+    bl_store_close(self);
+    return -1;
+  }
+  if (empty && !create) {
+    bl__err(err, errlen,
+            "baseline %s is not a valid Assay baseline: not an Assay baseline (application_id "
+            "0x00000000, expected 0x%08x)",
+            path, (unsigned)BL_APPLICATION_ID);
+    bl_store_close(self);
+    return -1;
+  }
+  if (create && (empty || version < BL_SCHEMA_VERSION)) {
+    if (bl__migrate(self, empty ? 0 : version, err, errlen) != 0) {
+      bl_store_close(self);
+      return -1;
+    }
+  }
+  *out = self;
+  return 0;
+}
+
+void bl_store_close(bl_store *self) {
+  if (!self) return;
+  sqlite3_close(self->db);
+  free(self->path);
+  free(self);
+}
+
+/* ---- save ----------------------------------------------------------------- */
+
+static char *bl__join_categories(const an_finding *f) {
+  as_buf b = {0};
+  for (uint32_t i = 0; i < f->ncategories; i++) {
+    if (i) as_buf_putc(&b, ',');
+    as_buf_puts(&b, f->categories[i] ? f->categories[i] : "");
+  }
+  if (!b.data) return as_strdup("");
+  return b.data;
+}
+
+static json_t *bl__str_or_null(const char *s) {
+  return s ? json_string(s) : json_null();
+}
+
+static char *bl__steps_json(const an_finding *f) {
+  json_t *arr = json_array();
+  for (uint32_t i = 0; i < f->nsteps; i++) {
+    const an_step *s = &f->steps[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "file", bl__str_or_null(s->path));
+    json_object_set_new(o, "line", json_integer(s->line));
+    json_object_set_new(o, "col", json_integer(s->col));
+    json_object_set_new(o, "function", bl__str_or_null(s->function));
+    json_object_set_new(o, "message", bl__str_or_null(s->message));
+    json_array_append_new(arr, o);
+  }
+  char *text = json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER);
+  json_decref(arr);
+  if (!text) as_die("out of memory encoding steps");
+  return text;
+}
+
+static void bl__bind_text(sqlite3_stmt *st, int i, const char *s) {
+  if (s)
+    sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+  else
+    sqlite3_bind_null(st, i);
+}
+
+static int bl__save_meta(bl_store *self, const bl_meta *meta) {
+  char now[32];
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(now, sizeof now, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  const char *keys[] = {"commit", "tree_digest", "tool_version", "created_at"};
+  const char *vals[] = {meta ? meta->commit : NULL, meta ? meta->tree_digest : NULL,
+                        meta ? meta->tool_version : NULL,
+                        meta && meta->created_at ? meta->created_at : now};
+  sqlite3_stmt *st = NULL;
+  int rc =
+      sqlite3_prepare_v2(self->db, "INSERT INTO meta(key, value) VALUES (?1, ?2)", -1, &st, NULL);
+  for (size_t i = 0; rc == SQLITE_OK && i < 4; i++) {
+    if (!vals[i]) continue;
+    sqlite3_bind_text(st, 1, keys[i], -1, SQLITE_STATIC);
+    sqlite3_bind_text(st, 2, vals[i], -1, SQLITE_TRANSIENT);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int bl_store_save(bl_store *self, const an_result *res, const bl_meta *meta, char *err,
+                  size_t errlen) {
+  if (!self->writable) {
+    bl__err(err, errlen, "baseline %s: cannot save: opened for reading", self->path);
+    return -1;
+  }
+  char *msg = NULL; /* an error of our own, when SQLite's message would not say it */
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_exec(self->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_exec(self->db, "DELETE FROM findings; DELETE FROM meta", NULL, NULL, NULL);
+  if (rc == SQLITE_OK) rc = bl__save_meta(self, meta);
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(self->db,
+                            "INSERT OR IGNORE INTO findings(fingerprint, rule, sink_kind, "
+                            "categories, service, source_symbol, sink_symbol, path, line, col, "
+                            "message, steps) VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+                            -1, &st, NULL);
+  /* Equal fingerprints mean the same flow found twice: the first (in result
+   * order) is kept, since identity is the fingerprint. */
+  for (size_t i = 0; rc == SQLITE_OK && i < res->nfindings; i++) {
+    const an_finding *f = &res->findings[i];
+    if (!f->fingerprint || !f->rule_id) {
+      msg = as_sprintf("finding %zu (%s:%u) has no %s", i, f->path ? f->path : "?", f->line,
+                       f->fingerprint ? "rule" : "fingerprint");
+      rc = SQLITE_CONSTRAINT;
+      break;
+    }
+    char *cats = bl__join_categories(f);
+    char *steps = bl__steps_json(f);
+    bl__bind_text(st, 1, f->fingerprint);
+    bl__bind_text(st, 2, f->rule_id);
+    bl__bind_text(st, 3, ir_sink_kind_name(f->sink_kind));
+    bl__bind_text(st, 4, cats);
+    bl__bind_text(st, 5, f->service);
+    bl__bind_text(st, 6, f->source_symbol);
+    bl__bind_text(st, 7, f->sink_symbol);
+    bl__bind_text(st, 8, f->path);
+    sqlite3_bind_int64(st, 9, f->line);
+    sqlite3_bind_int64(st, 10, f->col);
+    bl__bind_text(st, 11, f->message);
+    bl__bind_text(st, 12, steps);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_reset(st);
+    free(cats);
+    free(steps);
+  }
+  sqlite3_finalize(st);
+  if (rc == SQLITE_OK) rc = sqlite3_exec(self->db, "COMMIT", NULL, NULL, NULL);
+  if (rc != SQLITE_OK) {
+    bl__err(err, errlen, "baseline %s: cannot save: %s", self->path,
+            msg ? msg : sqlite3_errmsg(self->db));
+    free(msg);
+    if (!sqlite3_get_autocommit(self->db)) sqlite3_exec(self->db, "ROLLBACK", NULL, NULL, NULL);
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- load ----------------------------------------------------------------- */
+
+static ir_sink_kind bl__sink_kind(const char *name) {
+  for (int k = 0; name && k < IR_SINK__COUNT; k++)
+    if (strcmp(ir_sink_kind_name((ir_sink_kind)k), name) == 0) return (ir_sink_kind)k;
+  return IR_SINK_NONE;
+}
+
+static const char *bl__col_text(sqlite3_stmt *st, int i) {
+  return (const char *)sqlite3_column_text(st, i);
+}
+
+static uint32_t bl__u32(json_int_t v) {
+  return v < 0 ? 0 : v > UINT32_MAX ? UINT32_MAX : (uint32_t)v;
+}
+
+/* Decode the steps column into a malloc'd array whose strings point into the
+ * jansson tree *keep (freed by the caller after an_result_add copied them). */
+static int bl__parse_steps(const char *text, an_step **steps, uint32_t *n, json_t **keep) {
+  *steps = NULL;
+  *n = 0;
+  *keep = text ? json_loads(text, 0, NULL) : NULL;
+  if (!*keep || !json_is_array(*keep)) return -1;
+  size_t len = json_array_size(*keep);
+  if (!len) return 0;
+  *steps = as_calloc(len, sizeof(**steps));
+  for (size_t i = 0; i < len; i++) {
+    json_t *o = json_array_get(*keep, i);
+    if (!json_is_object(o)) return -1;
+    an_step *s = &(*steps)[i];
+    s->path = json_string_value(json_object_get(o, "file"));
+    s->line = bl__u32(json_integer_value(json_object_get(o, "line")));
+    s->col = bl__u32(json_integer_value(json_object_get(o, "col")));
+    s->function = json_string_value(json_object_get(o, "function"));
+    s->message = json_string_value(json_object_get(o, "message"));
+  }
+  *n = (uint32_t)len;
+  return 0;
+}
+
+static int bl__load_meta(bl_store *self, an_result *res, bl_meta *meta) {
+  memset(meta, 0, sizeof(*meta));
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(self->db, "SELECT key, value FROM meta", -1, &st, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    const char *k = bl__col_text(st, 0), *v = bl__col_text(st, 1);
+    rc = SQLITE_OK;
+    if (!k || !v) continue;
+    const char **slot = strcmp(k, "commit") == 0         ? &meta->commit
+                        : strcmp(k, "tree_digest") == 0  ? &meta->tree_digest
+                        : strcmp(k, "tool_version") == 0 ? &meta->tool_version
+                        : strcmp(k, "created_at") == 0   ? &meta->created_at
+                                                         : NULL;
+    if (slot) *slot = as_arena_strdup(res->arena, v);
+  }
+  sqlite3_finalize(st);
+  return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+int bl_store_load(bl_store *self, an_result *res, bl_meta *meta, char *err, size_t errlen) {
+  if (meta && bl__load_meta(self, res, meta) != SQLITE_OK) {
+    bl__err(err, errlen, "baseline %s: cannot read metadata: %s", self->path,
+            sqlite3_errmsg(self->db));
+    return -1;
+  }
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(self->db,
+                              "SELECT fingerprint, rule, sink_kind, categories, service, "
+                              "source_symbol, sink_symbol, path, line, col, message, steps "
+                              "FROM findings ORDER BY path, line, col, fingerprint",
+                              -1, &st, NULL);
+  AS_ARRAY(const char *) cats = {0};
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    an_finding f = {0};
+    f.fingerprint = bl__col_text(st, 0);
+    f.rule_id = bl__col_text(st, 1);
+    f.sink_kind = bl__sink_kind(bl__col_text(st, 2));
+    f.service = bl__col_text(st, 4);
+    f.source_symbol = bl__col_text(st, 5);
+    f.sink_symbol = bl__col_text(st, 6);
+    f.path = bl__col_text(st, 7);
+    f.line = bl__u32(sqlite3_column_int64(st, 8));
+    f.col = bl__u32(sqlite3_column_int64(st, 9));
+    f.message = bl__col_text(st, 10);
+    f.state = AN_STATE_NONE;
+    /* Split the comma-joined categories in a private copy. */
+    const char *joined = bl__col_text(st, 3);
+    char *copy = as_strdup(joined ? joined : "");
+    cats.len = 0;
+    for (char *p = copy; *p;) {
+      char *comma = strchr(p, ',');
+      if (comma) *comma = 0;
+      as_array_push(&cats, p);
+      if (!comma) break;
+      p = comma + 1;
+    }
+    f.categories = cats.items;
+    f.ncategories = (uint32_t)cats.len;
+    json_t *keep = NULL;
+    int bad = bl__parse_steps(bl__col_text(st, 11), &f.steps, &f.nsteps, &keep);
+    if (!bad) an_result_add(res, &f);
+    free(f.steps);
+    json_decref(keep);
+    free(copy);
+    if (bad) {
+      as_array_free(&cats);
+      bl__err(err, errlen, "baseline %s: finding %s has malformed steps", self->path,
+              f.fingerprint ? f.fingerprint : "?");
+      sqlite3_finalize(st);
+      return -1;
+    }
+  }
+  as_array_free(&cats);
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) {
+    bl__err(err, errlen, "baseline %s: cannot read findings: %s", self->path,
+            sqlite3_errmsg(self->db));
+    return -1;
+  }
+  return 0;
+}
+
+/* ---- diff ----------------------------------------------------------------- */
+
+typedef struct bl_fp {
+  const char *fp;
+  size_t index;
+} bl_fp;
+
+static int bl__fp_cmp(const void *pa, const void *pb) {
+  return strcmp(((const bl_fp *)pa)->fp, ((const bl_fp *)pb)->fp);
+}
+
+static int bl__fp_index_cmp(const void *pa, const void *pb) {
+  const bl_fp *a = pa, *b = pb;
+  int c = strcmp(a->fp, b->fp);
+  return c ? c : (a->index > b->index) - (a->index < b->index);
+}
+
+/* The non-NULL fingerprints of the first n findings of r, sorted by
+ * (fingerprint, index); malloc'd. */
+static bl_fp *bl__sorted_fps(const an_result *r, size_t n, size_t *out_n) {
+  bl_fp *fps = as_malloc((n ? n : 1) * sizeof(*fps));
+  size_t k = 0;
+  for (size_t i = 0; i < n; i++)
+    if (r->findings[i].fingerprint) fps[k++] = (bl_fp){r->findings[i].fingerprint, i};
+  qsort(fps, k, sizeof(*fps), bl__fp_index_cmp);
+  *out_n = k;
+  return fps;
+}
+
+static bool bl__has(const bl_fp *fps, size_t n, const char *fp) {
+  bl_fp key = {fp, 0};
+  return fp && bsearch(&key, fps, n, sizeof(*fps), bl__fp_cmp) != NULL;
+}
+
+void bl_diff(const an_result *baseline, an_result *current) {
+  size_t nbase, ncur, ncurrent = current->nfindings;
+  bl_fp *base = bl__sorted_fps(baseline, baseline->nfindings, &nbase);
+  bl_fp *cur = bl__sorted_fps(current, ncurrent, &ncur);
+  for (size_t i = 0; i < ncurrent; i++) {
+    an_finding *f = &current->findings[i];
+    f->state = bl__has(base, nbase, f->fingerprint) ? AN_STATE_UNCHANGED : AN_STATE_NEW;
+  }
+  /* A baseline loaded from the store has unique fingerprints; an in-memory one
+   * may not, so each absent identity is reported once, by its first finding. */
+  bool *first = as_calloc(baseline->nfindings ? baseline->nfindings : 1, sizeof(*first));
+  for (size_t k = 0; k < nbase; k++)
+    first[base[k].index] = k == 0 || strcmp(base[k - 1].fp, base[k].fp) != 0;
+  /* cur's fingerprint pointers stay valid while current grows: they point into
+   * current's arena, not into its findings array. */
+  for (size_t i = 0; i < baseline->nfindings; i++) {
+    const an_finding *b = &baseline->findings[i];
+    if (!first[i] || bl__has(cur, ncur, b->fingerprint)) continue;
+    an_finding *a = an_result_add(current, b);
+    a->state = AN_STATE_ABSENT;
+  }
+  free(first);
+  free(base);
+  free(cur);
+}

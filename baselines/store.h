@@ -1,0 +1,63 @@
+/*
+ * store.h — the baseline store (one SQLite file) and the diff against it.
+ *
+ * The schema is versioned (PRAGMA user_version holds BL_SCHEMA_VERSION) with
+ * forward migrations from BL_SCHEMA_MIN_COMPATIBLE; every save is one
+ * transaction, so a killed save leaves the previous baseline intact. A file
+ * that is not an Assay baseline (not SQLite, wrong application_id, a schema
+ * newer than this build, missing tables) is reported and never overwritten.
+ */
+#ifndef ASSAY_STORE_H
+#define ASSAY_STORE_H
+
+#include "../analyses/findings.h"
+
+#define BL_SCHEMA_VERSION 1
+#define BL_SCHEMA_MIN_COMPATIBLE 1
+#define BL_APPLICATION_ID 0x41535359 /* "ASSY" */
+
+typedef struct bl_store bl_store;
+
+typedef struct bl_meta {
+  const char *commit;       /* git commit of the scanned tree, or NULL */
+  const char *tree_digest;  /* sha256 over the sorted file digests */
+  const char *tool_version;
+  const char *created_at;   /* ISO 8601 UTC */
+} bl_meta;
+
+/* Open a baseline for reading (create = false: the file must exist and be a
+ * valid baseline) or for saving (create = true: a missing file is created; an
+ * existing one must be a valid baseline). Returns 0, or -1 with a message that
+ * names the file in err. */
+int bl_store_open(const char *path, bool create, bl_store **out, char *err, size_t errlen);
+void bl_store_close(bl_store *self); /* NULL is safe */
+
+/* Replace the stored snapshot with res's findings (states ignored), in one
+ * transaction. Returns 0 or -1 with err. */
+int bl_store_save(bl_store *self, const an_result *res, const bl_meta *meta, char *err,
+                  size_t errlen);
+
+/* Load the stored findings into res (appended, state AN_STATE_NONE) and the
+ * snapshot's metadata into meta (strings owned by res's arena). */
+int bl_store_load(bl_store *self, an_result *res, bl_meta *meta, char *err, size_t errlen);
+
+/* Diff current against baseline by fingerprint: every current finding gets
+ * AN_STATE_NEW or AN_STATE_UNCHANGED; every baseline finding missing from
+ * current is appended to current with AN_STATE_ABSENT. */
+void bl_diff(const an_result *baseline, an_result *current);
+
+/* ---- unit cache ----------------------------------------------------------- */
+
+/* The IR unit cache: serialized units keyed by content hash, in SQLite. */
+typedef struct bl_cache bl_cache;
+
+int bl_cache_open(const char *path, bl_cache **out, char *err, size_t errlen);
+void bl_cache_close(bl_cache *self); /* NULL is safe */
+/* Returns 1 and a malloc'd blob (caller frees) on a hit, 0 on a miss. */
+int bl_cache_get(bl_cache *self, const char *key, void **blob, size_t *len);
+void bl_cache_put(bl_cache *self, const char *key, const void *blob, size_t len);
+/* Group puts into one transaction (begin before a scan, commit after). */
+void bl_cache_begin(bl_cache *self);
+void bl_cache_commit(bl_cache *self);
+
+#endif

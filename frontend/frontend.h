@@ -1,0 +1,75 @@
+/*
+ * frontend.h — lowering source files to IR units, and discovering them.
+ *
+ * Every frontend is pure: the unit depends only on (bytes, path, frontend
+ * version, options). A file that does not parse still yields a unit, with
+ * unit->failed set and an AS_DIAG_ERROR diagnostic (code "parse-error") whose
+ * message says why; callers report it and go on.
+ */
+#ifndef ASSAY_FRONTEND_H
+#define ASSAY_FRONTEND_H
+
+#include "../ir/ir.h"
+
+/* Bumped whenever a frontend's lowering changes; part of the unit cache key. */
+#define FE_PYTHON_VERSION "python-1"
+#define FE_C_VERSION "c-1"
+
+/* Python through tree-sitter. relpath is the path relative to the scan root,
+ * module the dotted module name ("app.handlers"). The caller owns the unit. */
+ir_unit *fe_python_lower(as_intern *strings, const char *relpath, const char *module,
+                         const char *src, size_t len);
+
+/* C through libclang. abspath is used for the translation unit's name and to
+ * resolve includes; the contents come from src (an unsaved file), so lowering
+ * does not race with edits. args/nargs are compiler arguments (from a
+ * compile_commands.json entry, see fe_c_compdb_args) or NULL for defaults
+ * ("-std=c11" plus the file's directory and the service root on the include
+ * path). The caller owns the unit. */
+ir_unit *fe_c_lower(as_intern *strings, const char *relpath, const char *abspath,
+                    const char *src, size_t len, const char *const *args, int nargs);
+
+/* Look up the compile arguments for abspath in the compile_commands.json of
+ * dir (libclang's compilation-database API). Returns 0 and a malloc'd argv
+ * (each string malloc'd; free with fe_c_free_args) without the compiler and
+ * the source file itself, or -1 when there is no database or no entry. */
+int fe_c_compdb_args(const char *dir, const char *abspath, char ***args, int *nargs);
+void fe_c_free_args(char **args, int nargs);
+
+/* Raw tree-sitter parse of Python source, for the benchmark's baseline figure.
+ * Returns the number of nodes in the tree (so the parse is not optimised out). */
+size_t fe_python_parse_only(const char *src, size_t len);
+
+/* ---- discovery ------------------------------------------------------------ */
+
+typedef enum { FE_LANG_UNKNOWN, FE_LANG_PYTHON, FE_LANG_C } fe_lang;
+
+typedef struct fe_file {
+  char *relpath;  /* relative to root, '/' separated */
+  char *abspath;
+  fe_lang lang;
+  char *service;  /* service name: its folder's basename (the root's realpath basename for the root) */
+  char *service_root; /* service folder relative to root ("" for the root) */
+} fe_file;
+
+typedef struct fe_file_list {
+  fe_file *items;
+  size_t len, cap;
+} fe_file_list;
+
+/* List the source files under root (git ls-files when root is inside a git
+ * work tree, else a directory walk that skips hidden folders, build/,
+ * node_modules/, venv/ and __pycache__/), sorted by relpath, each with its
+ * language and service. A service is the nearest folder holding one of
+ * pyproject.toml, requirements.txt, setup.py, CMakeLists.txt, Makefile,
+ * Dockerfile, go.mod, package.json, pom.xml; else the root.
+ * Returns 0, or -1 with a message in err when root cannot be read. */
+int fe_discover(const char *root, fe_file_list *out, char *err, size_t errlen);
+void fe_file_list_free(fe_file_list *self);
+fe_lang fe_lang_of_path(const char *path);
+const char *fe_lang_name(fe_lang lang);
+/* Dotted Python module name for a path relative to its service root:
+ * "app/handlers.py" -> "app.handlers", "app/__init__.py" -> "app". malloc'd. */
+char *fe_python_module_name(const char *path_in_service);
+
+#endif

@@ -1,0 +1,207 @@
+/* ir.c — building and verifying IR units. */
+#include "ir.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+static const char *const ir__op_names[] = {
+#define X(name, text) text,
+#include "opcodes.def"
+#undef X
+};
+
+const char *ir_op_name(ir_op op) {
+  return (unsigned)op < IR_OP__COUNT ? ir__op_names[op] : "?";
+}
+
+static const char *const ir__sink_names[] = {
+#define X(name, text) text,
+    IR_SINK_KINDS(X)
+#undef X
+};
+
+const char *ir_sink_kind_name(ir_sink_kind k) {
+  return (unsigned)k < IR_SINK__COUNT ? ir__sink_names[k] : "?";
+}
+
+ir_unit *ir_unit_new(as_intern *strings, const char *path, const char *lang, const char *module) {
+  as_arena *arena = as_arena_new();
+  ir_unit *self = as_arena_alloc(arena, sizeof(*self));
+  self->arena = arena;
+  self->strings = strings;
+  self->path = as_intern_str(strings, path);
+  self->lang = as_intern_str(strings, lang);
+  self->module = as_intern_str(strings, module ? module : path);
+  return self;
+}
+
+void ir_unit_delete(ir_unit *self) {
+  if (!self) return;
+  /* Instruction and field arrays are realloc'd as they grow. */
+  for (uint32_t i = 0; i < self->nfuncs; i++) free(self->funcs[i]->insts);
+  for (uint32_t i = 0; i < self->nrecords; i++) free(self->records[i]->fields);
+  free(self->funcs);
+  free(self->records);
+  free(self->imports);
+  free(self->diags);
+  as_arena_delete(self->arena);
+}
+
+const char *ir_str(ir_unit *self, const char *s) {
+  return as_intern_str(self->strings, s);
+}
+
+const char *ir_strn(ir_unit *self, const char *s, size_t n) {
+  return as_intern_strn(self->strings, s, n);
+}
+
+const char *ir_temp(ir_unit *self, ir_func *fn) {
+  char name[32];
+  snprintf(name, sizeof name, "%%t%u", ++fn->ntemps);
+  return ir_str(self, name);
+}
+
+#define IR__GROW(arr, n, cap)                                                                      \
+  do {                                                                                             \
+    if ((n) == (cap)) {                                                                            \
+      (cap) = (cap) ? (cap) * 2 : 8;                                                               \
+      (arr) = as_realloc((arr), (cap) * sizeof(*(arr)));                                           \
+    }                                                                                              \
+  } while (0)
+
+ir_func *ir_add_func(ir_unit *self, const char *name, ir_loc loc) {
+  IR__GROW(self->funcs, self->nfuncs, self->funcs_cap);
+  ir_func *fn = as_arena_alloc(self->arena, sizeof(*fn));
+  fn->name = ir_str(self, name);
+  fn->loc = loc;
+  self->funcs[self->nfuncs++] = fn;
+  return fn;
+}
+
+void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name) {
+  const char **np = as_arena_alloc(self->arena, sizeof(char *) * (fn->nparams + 1));
+  if (fn->nparams) memcpy(np, fn->params, sizeof(char *) * fn->nparams);
+  np[fn->nparams++] = ir_str(self, name);
+  fn->params = np;
+}
+
+ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const char *dst,
+                 const char *obj, const char *field, const char *callee, const char *text,
+                 const char *const *args, uint32_t nargs, ir_loc loc) {
+  IR__GROW(fn->insts, fn->ninsts, fn->cap);
+  ir_inst *in = &fn->insts[fn->ninsts++];
+  memset(in, 0, sizeof(*in));
+  in->op = op;
+  in->depth = depth;
+  in->dst = dst;
+  in->obj = obj;
+  in->field = field;
+  in->callee = callee;
+  in->text = text;
+  in->nargs = nargs;
+  in->args = nargs ? as_arena_memdup(self->arena, args, sizeof(char *) * nargs) : NULL;
+  in->loc = loc;
+  in->sink_first_arg = -1;
+  return in;
+}
+
+ir_record *ir_add_record(ir_unit *self, const char *name, ir_loc loc) {
+  IR__GROW(self->records, self->nrecords, self->records_cap);
+  ir_record *rec = as_arena_alloc(self->arena, sizeof(*rec));
+  rec->name = ir_str(self, name);
+  rec->loc = loc;
+  self->records[self->nrecords++] = rec;
+  return rec;
+}
+
+void ir_record_add_field(ir_unit *self, ir_record *rec, const char *name, const char *type,
+                         ir_loc loc) {
+  IR__GROW(rec->fields, rec->nfields, rec->cap);
+  rec->fields[rec->nfields++] = (ir_field){ir_str(self, name), ir_str(self, type), loc};
+}
+
+void ir_add_import(ir_unit *self, const char *alias, const char *target) {
+  IR__GROW(self->imports, self->nimports, self->imports_cap);
+  self->imports[self->nimports++] = (ir_import){ir_str(self, alias), ir_str(self, target)};
+}
+
+void ir_add_diag(ir_unit *self, as_diag_level level, uint32_t line, uint32_t col,
+                 const char *code, const char *message) {
+  IR__GROW(self->diags, self->ndiags, self->diags_cap);
+  self->diags[self->ndiags++] = (as_diag){level, self->path, line, col, ir_str(self, code),
+                                          as_arena_strdup(self->arena, message)};
+}
+
+/* ---- verify --------------------------------------------------------------- */
+
+static int ir__fail(char *err, size_t errlen, const ir_unit *u, const ir_func *fn,
+                    const ir_inst *in, const char *what) {
+  snprintf(err, errlen, "%s: %s: %u:%u %s: %s", u->path, fn->name, in->loc.line, in->loc.col,
+           ir_op_name(in->op), what);
+  return -1;
+}
+
+int ir_unit_verify(const ir_unit *self, char *err, size_t errlen) {
+  if (!self->path || !self->lang || !self->module) {
+    snprintf(err, errlen, "unit without path, language or module");
+    return -1;
+  }
+  for (uint32_t f = 0; f < self->nfuncs; f++) {
+    const ir_func *fn = self->funcs[f];
+    if (!fn->name) {
+      snprintf(err, errlen, "%s: function without a name", self->path);
+      return -1;
+    }
+    for (uint32_t p = 0; p < fn->nparams; p++)
+      if (!fn->params[p]) {
+        snprintf(err, errlen, "%s: %s: parameter %u has no name", self->path, fn->name, p);
+        return -1;
+      }
+    for (uint32_t i = 0; i < fn->ninsts; i++) {
+      const ir_inst *in = &fn->insts[i];
+      if ((unsigned)in->op >= IR_OP__COUNT) return ir__fail(err, errlen, self, fn, in, "bad opcode");
+      if (in->loc.line == 0) return ir__fail(err, errlen, self, fn, in, "no location");
+      for (uint32_t a = 0; a < in->nargs; a++)
+        if (!in->args[a]) return ir__fail(err, errlen, self, fn, in, "NULL argument");
+      switch (in->op) {
+      case IR_CONST:
+        if (!in->dst || !in->text || in->nargs)
+          return ir__fail(err, errlen, self, fn, in, "const needs dst and text, no args");
+        break;
+      case IR_COPY:
+        if (!in->dst || in->nargs != 1)
+          return ir__fail(err, errlen, self, fn, in, "copy needs dst and one arg");
+        break;
+      case IR_CONCAT:
+        if (!in->dst || in->nargs < 1)
+          return ir__fail(err, errlen, self, fn, in, "concat needs dst and args");
+        break;
+      case IR_LOAD:
+        if (!in->dst || !in->obj || in->nargs)
+          return ir__fail(err, errlen, self, fn, in, "load needs dst and obj, no args");
+        break;
+      case IR_STORE:
+        if (in->dst || !in->obj || in->nargs != 1)
+          return ir__fail(err, errlen, self, fn, in, "store needs obj and one arg, no dst");
+        break;
+      case IR_CALL:
+        if (!in->callee) return ir__fail(err, errlen, self, fn, in, "call without callee");
+        break;
+      case IR_RETURN:
+        if (in->dst || in->nargs > 1)
+          return ir__fail(err, errlen, self, fn, in, "return takes at most one arg, no dst");
+        break;
+      default: break;
+      }
+    }
+  }
+  for (uint32_t r = 0; r < self->nrecords; r++) {
+    const ir_record *rec = self->records[r];
+    for (uint32_t i = 0; i < rec->nfields; i++)
+      if (!rec->fields[i].name) {
+        snprintf(err, errlen, "%s: record %s: field %u has no name", self->path, rec->name, i);
+        return -1;
+      }
+  }
+  return 0;
+}

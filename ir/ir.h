@@ -1,0 +1,175 @@
+/*
+ * ir.h — Assay's intermediate representation.
+ *
+ * A unit is one source file lowered by its language's frontend. It holds
+ * functions (each a list of value-flow instructions over named values),
+ * records (struct/class with fields) and imports. Lowering is pure: the same
+ * bytes and the same frontend version give the same unit, so units are cached
+ * by content hash (see ir_unit_serialize).
+ *
+ * Strings inside a unit are interned in an as_intern owned by the caller (the
+ * analysis run), so within a run any two equal names are the same pointer.
+ * All unit memory (besides the interned strings) lives in the unit's arena.
+ */
+#ifndef ASSAY_IR_H
+#define ASSAY_IR_H
+
+#include "base.h"
+
+/* Bump when the meaning or layout of a serialized unit changes. A cached unit
+ * whose version is below IR_UNIT_MIN_COMPATIBLE_VERSION is re-lowered. */
+#define IR_UNIT_VERSION 1
+#define IR_UNIT_MIN_COMPATIBLE_VERSION 1
+
+typedef enum {
+#define X(name, text) IR_##name,
+#include "opcodes.def"
+#undef X
+  IR_OP__COUNT
+} ir_op;
+
+const char *ir_op_name(ir_op op);
+
+typedef struct ir_loc {
+  uint32_t line, col; /* 1-based */
+} ir_loc;
+
+/* Sink kinds and sanitizer/source facts are attached after lowering by the
+ * models pass (analyses/models.c); they are not part of the cached unit. */
+#define IR_SINK_KINDS(X)                                                                           \
+  X(NONE, "none")                                                                                  \
+  X(LOG, "log")                                                                                    \
+  X(STDOUT, "stdout")                                                                              \
+  X(FILE, "file")
+typedef enum {
+#define X(name, text) IR_SINK_##name,
+  IR_SINK_KINDS(X)
+#undef X
+      IR_SINK__COUNT
+} ir_sink_kind;
+const char *ir_sink_kind_name(ir_sink_kind k);
+
+typedef enum {
+  IR_FACT_NONE = 0,
+  IR_FACT_SINK,      /* the call writes its data arguments to a sink */
+  IR_FACT_SANITIZER, /* the call's result carries no personal data */
+  IR_FACT_PROPAGATE, /* the call copies args[fact_from..] into args[fact_to] (sprintf) */
+  IR_FACT_MUTATE_RECV, /* the call stores its arguments into its receiver (list.append) */
+} ir_fact_kind;
+
+typedef struct ir_inst {
+  ir_op op;
+  uint16_t depth;        /* control nesting: 0 = straight-line function body,
+                            >0 inside if/else/loop/try/switch (weak update) */
+  const char *dst;       /* value written, or NULL */
+  const char *obj;       /* LOAD/STORE object value; CALL receiver value or NULL */
+  const char *field;     /* LOAD/STORE field or constant key; NULL = unknown key */
+  const char *callee;    /* CALL: callee as written, dotted: "logging.info",
+                            "self.repo.save", "printf", "log_user" */
+  const char *text;      /* CONST: literal text (may be truncated to 256 bytes) */
+  const char **args;     /* value names */
+  uint32_t nargs;
+  ir_loc loc;
+  /* filled by the models pass, not serialized */
+  uint8_t fact;          /* ir_fact_kind */
+  uint8_t sink_kind;     /* ir_sink_kind when fact == IR_FACT_SINK */
+  uint8_t fact_from, fact_to; /* SINK: data args are [fact_from..fact_to] (255 = to the
+                                 end); PROPAGATE: args[fact_from..] flow into args[fact_to] */
+  int16_t sink_first_arg;     /* unused, kept for layout */
+} ir_inst;
+
+typedef struct ir_func {
+  const char *name;      /* within the module: "func", "Class.method", "<module>" */
+  const char **params;   /* parameter value names, in order ("self" included) */
+  uint32_t nparams;
+  bool is_static;        /* C: internal linkage */
+  ir_loc loc;
+  ir_inst *insts;
+  uint32_t ninsts, cap;
+  uint32_t ntemps; /* temporaries handed out by ir_temp */
+} ir_func;
+
+typedef struct ir_field {
+  const char *name;
+  const char *type; /* as written, or NULL */
+  ir_loc loc;
+} ir_field;
+
+typedef struct ir_record {
+  const char *name; /* struct tag / typedef name / class name */
+  ir_field *fields;
+  uint32_t nfields, cap;
+  ir_loc loc;
+} ir_record;
+
+typedef struct ir_import {
+  const char *alias;  /* local name bound: "log_user", "logging", "u" */
+  const char *target; /* what it names, dotted: "app.util.log_user", "logging" */
+} ir_import;
+
+typedef struct ir_unit {
+  as_arena *arena;    /* owns everything below except interned strings */
+  as_intern *strings; /* not owned */
+  const char *path;   /* relative to the scan root, '/' separated */
+  const char *lang;   /* "python" | "c" */
+  const char *module; /* Python: dotted module path relative to its service
+                         root ("app.handlers"); C: the path */
+  bool failed;        /* the file could not be parsed; see diags */
+  /* Arrays of pointers: an ir_func or ir_record never moves once added, so a
+   * frontend may keep one while it adds nested functions. */
+  ir_func **funcs;
+  uint32_t nfuncs, funcs_cap;
+  ir_record **records;
+  uint32_t nrecords, records_cap;
+  ir_import *imports;
+  uint32_t nimports, imports_cap;
+  as_diag *diags;
+  uint32_t ndiags, diags_cap;
+} ir_unit;
+
+/* ---- building (used by frontends) ----------------------------------------- */
+
+/* A new empty unit. strings must outlive the unit. Free with ir_unit_delete. */
+ir_unit *ir_unit_new(as_intern *strings, const char *path, const char *lang, const char *module);
+void ir_unit_delete(ir_unit *self); /* NULL is safe */
+
+/* Intern into the unit's string table. */
+const char *ir_str(ir_unit *self, const char *s);
+const char *ir_strn(ir_unit *self, const char *s, size_t n);
+/* A fresh temporary value name "%tN", unique within the function. */
+const char *ir_temp(ir_unit *self, ir_func *fn);
+
+ir_func *ir_add_func(ir_unit *self, const char *name, ir_loc loc);
+void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name);
+/* Append an instruction; strings must already be interned (ir_str), args is
+ * copied. Returns the instruction (valid until the next append to fn). */
+ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const char *dst,
+                 const char *obj, const char *field, const char *callee, const char *text,
+                 const char *const *args, uint32_t nargs, ir_loc loc);
+ir_record *ir_add_record(ir_unit *self, const char *name, ir_loc loc);
+void ir_record_add_field(ir_unit *self, ir_record *rec, const char *name, const char *type,
+                         ir_loc loc);
+void ir_add_import(ir_unit *self, const char *alias, const char *target);
+/* Record a diagnostic (message is copied). */
+void ir_add_diag(ir_unit *self, as_diag_level level, uint32_t line, uint32_t col,
+                 const char *code, const char *message);
+
+/* ---- checking and printing ------------------------------------------------ */
+
+/* Verify structural invariants (operand counts per opcode, non-NULL names).
+ * Returns 0, or -1 and writes a description of the first problem to err. */
+int ir_unit_verify(const ir_unit *self, char *err, size_t errlen);
+
+/* Textual dump, stable and diff-friendly; used by golden tests of lowering. */
+void ir_unit_print(const ir_unit *self, as_buf *out);
+
+/* ---- serialization -------------------------------------------------------- */
+
+/* Serialize to a compact versioned binary form (malloc'd, caller frees). */
+void ir_unit_serialize(const ir_unit *self, as_buf *out);
+/* Rebuild a unit from ir_unit_serialize output. Returns NULL on a corrupt or
+ * incompatible blob (message in err). */
+ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, char *err,
+                             size_t errlen);
+
+#endif

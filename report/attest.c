@@ -1,0 +1,109 @@
+/* attest.c — the in-toto Statement v1 that carries the check's verdict. */
+#include "report.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <jansson.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+static void rp__err(char *err, size_t errlen, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static void rp__err(char *err, size_t errlen, const char *fmt, ...) {
+  if (!err || !errlen) return;
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(err, errlen, fmt, ap);
+  va_end(ap);
+}
+
+static json_t *rp__statement(const rp_attestation *a) {
+  json_t *digest = json_object();
+  json_object_set_new(digest, a->digest_alg ? a->digest_alg : "sha256",
+                      json_string(a->digest ? a->digest : ""));
+  json_t *subject = json_object();
+  json_object_set_new(subject, "name", json_string(a->subject_name ? a->subject_name : "."));
+  json_object_set_new(subject, "digest", digest);
+  json_t *subjects = json_array();
+  json_array_append_new(subjects, subject);
+
+  const char *verdict = a->verdict ? a->verdict : "fail";
+  json_t *tool = json_object();
+  json_object_set_new(tool, "name", json_string("assay"));
+  json_object_set_new(tool, "version", json_string(a->tool_version ? a->tool_version : "0"));
+  json_t *counts = json_object();
+  json_object_set_new(counts, "new", json_integer((json_int_t)a->n_new));
+  json_object_set_new(counts, "unchanged", json_integer((json_int_t)a->n_unchanged));
+  json_object_set_new(counts, "absent", json_integer((json_int_t)a->n_absent));
+  json_t *flow = json_object();
+  json_object_set_new(flow, "verdict", json_string(verdict));
+  json_object_set_new(flow, "new", json_integer((json_int_t)a->n_new));
+  json_t *gates = json_object();
+  json_object_set_new(gates, "dataFlow", flow);
+
+  json_t *pred = json_object();
+  json_object_set_new(pred, "verdict", json_string(verdict));
+  json_object_set_new(pred, "tool", tool);
+  json_object_set_new(pred, "counts", counts);
+  json_object_set_new(pred, "gates", gates);
+  if (a->baseline_path) {
+    json_t *bl = json_object();
+    json_object_set_new(bl, "path", json_string(a->baseline_path));
+    if (a->baseline_sha256) {
+      json_t *bd = json_object();
+      json_object_set_new(bd, "sha256", json_string(a->baseline_sha256));
+      json_object_set_new(bl, "digest", bd);
+    }
+    if (a->baseline_commit) json_object_set_new(bl, "commit", json_string(a->baseline_commit));
+    json_object_set_new(pred, "baseline", bl);
+  }
+
+  json_t *root = json_object();
+  json_object_set_new(root, "_type", json_string("https://in-toto.io/Statement/v1"));
+  json_object_set_new(root, "subject", subjects);
+  json_object_set_new(root, "predicateType", json_string(RP_PREDICATE_TYPE));
+  json_object_set_new(root, "predicate", pred);
+  return root;
+}
+
+/* Written beside the target and renamed over it, so a reader never sees half
+ * a statement. */
+int rp_write_attestation(const rp_attestation *a, const char *path, char *err, size_t errlen) {
+  json_t *root = rp__statement(a);
+  char *text = json_dumps(root, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  json_decref(root);
+  if (!text) as_die("out of memory encoding the attestation");
+
+  char *tmp = as_sprintf("%s.tmp.%ld", path, (long)getpid());
+  int fd = open(tmp, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  int rc = fd < 0 ? -1 : 0;
+  size_t len = strlen(text), off = 0;
+  while (rc == 0 && off < len) {
+    ssize_t n = write(fd, text + off, len - off);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0)
+      rc = -1;
+    else
+      off += (size_t)n;
+  }
+  if (rc == 0 && write(fd, "\n", 1) != 1) rc = -1;
+  if (rc == 0 && fsync(fd) != 0) rc = -1;
+  int saved = errno;
+  if (fd >= 0 && close(fd) != 0 && rc == 0) {
+    rc = -1;
+    saved = errno;
+  }
+  if (rc == 0 && rename(tmp, path) != 0) {
+    rc = -1;
+    saved = errno;
+  }
+  if (rc != 0) {
+    rp__err(err, errlen, "cannot write attestation %s: %s", path, strerror(saved));
+    if (fd >= 0) unlink(tmp);
+  }
+  free(tmp);
+  free(text);
+  return rc;
+}

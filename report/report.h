@@ -1,0 +1,41 @@
+/*
+ * report.h — writers for Assay's outputs: SARIF 2.1.0, JSON, text and the
+ * in-toto Statement v1 attestation. Everything JSON is built with jansson.
+ */
+#ifndef ASSAY_REPORT_H
+#define ASSAY_REPORT_H
+
+#include "../analyses/findings.h"
+
+#define RP_PREDICATE_TYPE "https://assay.dev/attestation/check/v1"
+
+typedef struct rp_options {
+  const char *tool_version;
+  bool with_states; /* check: every result carries baselineState */
+} rp_options;
+
+/* Write SARIF 2.1.0 to out. Returns 0, or -1 on a write error. */
+int rp_write_sarif(const an_result *res, const rp_options *opt, FILE *out);
+/* Assay's own JSON: {"version", "findings": [...], "diagnostics": [...], "stats"}. */
+int rp_write_json(const an_result *res, const rp_options *opt, FILE *out);
+/* One line per finding "path:line:col: [state] rule categories: message", then
+ * the path steps indented, then diagnostics; a closing count line. */
+int rp_write_text(const an_result *res, const rp_options *opt, FILE *out);
+
+typedef struct rp_attestation {
+  const char *subject_name;   /* the scanned folder, as given */
+  const char *digest_alg;     /* "gitCommit" or "sha256" */
+  const char *digest;
+  const char *verdict;        /* "pass" | "fail" */
+  size_t n_new, n_unchanged, n_absent;
+  const char *baseline_path;
+  const char *baseline_sha256;
+  const char *baseline_commit; /* may be NULL */
+  const char *tool_version;
+} rp_attestation;
+
+/* Write the in-toto Statement v1 (pretty JSON) to path. Returns 0, or -1 with
+ * err naming the file. */
+int rp_write_attestation(const rp_attestation *a, const char *path, char *err, size_t errlen);
+
+#endif

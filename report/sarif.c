@@ -1,0 +1,261 @@
+/* sarif.c — SARIF 2.1.0: one run, every known rule, one result per finding
+ * with its path as a code flow and its stable fingerprint. */
+#include "report.h"
+
+#include <jansson.h>
+#include <string.h>
+
+typedef struct rp_rule {
+  const char *id, *name, *short_desc, *full_desc, *help;
+  const char *level; /* defaultConfiguration.level */
+  const char *tag;   /* the tag beside "security" */
+} rp_rule;
+
+/* Every rule Assay knows, always listed, so ruleIndex is stable across runs. */
+static const rp_rule rp__rules[] = {
+    {"assay/pii-to-log", "PiiToLog", "Personal data reaches a log",
+     "A value classified as personal data (a fideslang data category) flows into a logging "
+     "call. Logs are widely readable, retained for long periods and shipped to third parties.",
+     "Remove the personal data from the log message, or mask, hash or redact it before logging. "
+     "If the flow is intended, approve it in the policy file with a reason.",
+     "error", "privacy"},
+    {"assay/pii-to-stdout", "PiiToStdout", "Personal data reaches standard output",
+     "A value classified as personal data flows to standard output or standard error (print, "
+     "printf, puts), which usually ends up in container or CI logs.",
+     "Do not print personal data; mask, hash or redact it first. If the flow is intended, "
+     "approve it in the policy file with a reason.",
+     "error", "privacy"},
+    {"assay/pii-to-file", "PiiToFile", "Personal data is written to a file",
+     "A value classified as personal data is written to a file, outside any store whose access "
+     "and retention are governed.",
+     "Write personal data only to governed stores, or mask, hash or encrypt it first. If the "
+     "flow is intended, approve it in the policy file with a reason.",
+     "error", "privacy"},
+    {"assay/parse-error", "ParseError", "A file could not be analysed",
+     "Assay could not parse or read a file; data flows through it are not analysed.",
+     "Fix the syntax error, or exclude the file from the scan in the configuration.", "warning",
+     "reliability"},
+};
+#define RP_NRULES (sizeof(rp__rules) / sizeof(rp__rules[0]))
+
+static json_t *rp__str(const char *s) {
+  return s ? json_string(s) : json_null();
+}
+
+static json_t *rp__text(const char *s) {
+  json_t *o = json_object();
+  json_object_set_new(o, "text", json_string(s ? s : ""));
+  return o;
+}
+
+/* A relative URI reference: unreserved characters and '/' as they are, every
+ * other byte percent-encoded. */
+static json_t *rp__uri(const char *path) {
+  static const char hex[] = "0123456789ABCDEF";
+  as_buf b = {0};
+  as_buf_puts(&b, "");
+  for (const unsigned char *p = (const unsigned char *)(path ? path : ""); *p; p++) {
+    if ((*p >= 'a' && *p <= 'z') || (*p >= 'A' && *p <= 'Z') || (*p >= '0' && *p <= '9') ||
+        strchr("-._~/", *p)) {
+      as_buf_putc(&b, (char)*p);
+    } else {
+      as_buf_putc(&b, '%');
+      as_buf_putc(&b, hex[*p >> 4]);
+      as_buf_putc(&b, hex[*p & 15]);
+    }
+  }
+  json_t *s = json_string(b.data ? b.data : "");
+  as_buf_free(&b);
+  return s;
+}
+
+static json_t *rp__physical(const char *path, uint32_t line, uint32_t col) {
+  json_t *art = json_object();
+  json_object_set_new(art, "uri", rp__uri(path));
+  json_object_set_new(art, "uriBaseId", json_string("SRCROOT"));
+  json_t *phys = json_object();
+  json_object_set_new(phys, "artifactLocation", art);
+  if (line) {
+    json_t *region = json_object();
+    json_object_set_new(region, "startLine", json_integer(line));
+    if (col) json_object_set_new(region, "startColumn", json_integer(col));
+    json_object_set_new(phys, "region", region);
+  }
+  return phys;
+}
+
+static json_t *rp__rule_json(const rp_rule *r) {
+  json_t *o = json_object();
+  json_object_set_new(o, "id", json_string(r->id));
+  if (!r->name) return o; /* a rule met in the findings but unknown to this build */
+  json_object_set_new(o, "name", json_string(r->name));
+  json_object_set_new(o, "shortDescription", rp__text(r->short_desc));
+  json_object_set_new(o, "fullDescription", rp__text(r->full_desc));
+  json_t *help = rp__text(r->help);
+  json_object_set_new(help, "markdown", json_string(r->help));
+  json_object_set_new(o, "help", help);
+  json_t *conf = json_object();
+  json_object_set_new(conf, "level", json_string(r->level));
+  json_object_set_new(o, "defaultConfiguration", conf);
+  json_t *props = json_object();
+  json_t *tags = json_array();
+  json_array_append_new(tags, json_string("security"));
+  json_array_append_new(tags, json_string(r->tag));
+  json_object_set_new(props, "tags", tags);
+  json_object_set_new(o, "properties", props);
+  return o;
+}
+
+/* Index of id in rules, appending an id-only rule if it is not known. */
+static size_t rp__rule_index(json_t *rules, const char *id) {
+  for (size_t i = 0; i < json_array_size(rules); i++)
+    if (strcmp(json_string_value(json_object_get(json_array_get(rules, i), "id")), id) == 0)
+      return i;
+  rp_rule unknown = {.id = id};
+  json_array_append_new(rules, rp__rule_json(&unknown));
+  return json_array_size(rules) - 1;
+}
+
+static json_t *rp__result(const an_finding *f, const rp_options *opt, json_t *rules) {
+  const char *rule_id = f->rule_id ? f->rule_id : "assay/unknown";
+  json_t *r = json_object();
+  json_object_set_new(r, "ruleId", json_string(rule_id));
+  json_object_set_new(r, "ruleIndex", json_integer((json_int_t)rp__rule_index(rules, rule_id)));
+  json_object_set_new(r, "level", json_string(f->state == AN_STATE_ABSENT ? "note" : "error"));
+  json_object_set_new(r, "message", rp__text(f->message));
+
+  json_t *loc = json_object();
+  json_object_set_new(loc, "physicalLocation", rp__physical(f->path, f->line, f->col));
+  json_t *locs = json_array();
+  json_array_append_new(locs, loc);
+  json_object_set_new(r, "locations", locs);
+
+  if (f->nsteps) {
+    json_t *tlocs = json_array();
+    for (uint32_t i = 0; i < f->nsteps; i++) {
+      const an_step *s = &f->steps[i];
+      json_t *l = json_object();
+      json_object_set_new(l, "physicalLocation", rp__physical(s->path, s->line, s->col));
+      if (s->function) {
+        json_t *logical = json_object();
+        json_object_set_new(logical, "fullyQualifiedName", json_string(s->function));
+        json_object_set_new(logical, "kind", json_string("function"));
+        json_t *ll = json_array();
+        json_array_append_new(ll, logical);
+        json_object_set_new(l, "logicalLocations", ll);
+      }
+      json_object_set_new(l, "message", rp__text(s->message));
+      json_t *tl = json_object();
+      json_object_set_new(tl, "location", l);
+      json_array_append_new(tlocs, tl);
+    }
+    json_t *tf = json_object();
+    json_object_set_new(tf, "locations", tlocs);
+    json_t *tfs = json_array();
+    json_array_append_new(tfs, tf);
+    json_t *cf = json_object();
+    json_object_set_new(cf, "threadFlows", tfs);
+    json_t *cfs = json_array();
+    json_array_append_new(cfs, cf);
+    json_object_set_new(r, "codeFlows", cfs);
+  }
+
+  json_t *pf = json_object();
+  json_object_set_new(pf, "assayFingerprint/v1", rp__str(f->fingerprint));
+  json_object_set_new(r, "partialFingerprints", pf);
+
+  if (opt && opt->with_states && f->state != AN_STATE_NONE)
+    json_object_set_new(r, "baselineState", json_string(an_state_name(f->state)));
+
+  json_t *props = json_object();
+  json_t *cats = json_array();
+  for (uint32_t i = 0; i < f->ncategories; i++)
+    json_array_append_new(cats, rp__str(f->categories[i]));
+  json_object_set_new(props, "categories", cats);
+  json_object_set_new(props, "sinkKind", json_string(ir_sink_kind_name(f->sink_kind)));
+  json_object_set_new(props, "sourceSymbol", rp__str(f->source_symbol));
+  json_object_set_new(props, "sinkSymbol", rp__str(f->sink_symbol));
+  json_object_set_new(props, "service", rp__str(f->service));
+  json_object_set_new(r, "properties", props);
+  return r;
+}
+
+static json_t *rp__notification(const as_diag *d, json_t *rules) {
+  json_t *n = json_object();
+  json_object_set_new(n, "level", json_string(as_diag_level_name(d->level)));
+  json_object_set_new(n, "message", rp__text(d->message));
+  if (d->path) {
+    json_t *loc = json_object();
+    json_object_set_new(loc, "physicalLocation", rp__physical(d->path, d->line, d->col));
+    json_t *locs = json_array();
+    json_array_append_new(locs, loc);
+    json_object_set_new(n, "locations", locs);
+  }
+  if (d->code && strcmp(d->code, "parse-error") == 0) {
+    json_t *assoc = json_object();
+    json_object_set_new(assoc, "id", json_string("assay/parse-error"));
+    json_object_set_new(assoc, "index",
+                        json_integer((json_int_t)rp__rule_index(rules, "assay/parse-error")));
+    json_object_set_new(n, "associatedRule", assoc);
+  }
+  if (d->code) {
+    json_t *props = json_object();
+    json_object_set_new(props, "code", json_string(d->code));
+    json_object_set_new(n, "properties", props);
+  }
+  return n;
+}
+
+int rp_write_sarif(const an_result *res, const rp_options *opt, FILE *out) {
+  json_t *rules = json_array();
+  for (size_t i = 0; i < RP_NRULES; i++)
+    json_array_append_new(rules, rp__rule_json(&rp__rules[i]));
+
+  json_t *results = json_array();
+  for (size_t i = 0; i < res->nfindings; i++)
+    json_array_append_new(results, rp__result(&res->findings[i], opt, rules));
+
+  json_t *notes = json_array();
+  for (size_t i = 0; i < res->ndiags; i++)
+    json_array_append_new(notes, rp__notification(&res->diags[i], rules));
+
+  json_t *driver = json_object();
+  json_object_set_new(driver, "name", json_string("Assay"));
+  json_object_set_new(driver, "version",
+                      json_string(opt && opt->tool_version ? opt->tool_version : "0"));
+  json_object_set_new(driver, "informationUri", json_string("https://assay.dev"));
+  json_object_set_new(driver, "rules", rules);
+  json_t *tool = json_object();
+  json_object_set_new(tool, "driver", driver);
+
+  json_t *inv = json_object();
+  json_object_set_new(inv, "executionSuccessful", json_true());
+  json_object_set_new(inv, "toolExecutionNotifications", notes);
+  json_t *invs = json_array();
+  json_array_append_new(invs, inv);
+
+  json_t *srcroot = json_object();
+  json_object_set_new(srcroot, "description", rp__text("The root of the scanned tree"));
+  json_t *bases = json_object();
+  json_object_set_new(bases, "SRCROOT", srcroot);
+
+  json_t *run = json_object();
+  json_object_set_new(run, "tool", tool);
+  json_object_set_new(run, "invocations", invs);
+  json_object_set_new(run, "originalUriBaseIds", bases);
+  json_object_set_new(run, "results", results);
+  json_t *runs = json_array();
+  json_array_append_new(runs, run);
+
+  json_t *root = json_object();
+  json_object_set_new(root, "$schema",
+                      json_string("https://json.schemastore.org/sarif-2.1.0.json"));
+  json_object_set_new(root, "version", json_string("2.1.0"));
+  json_object_set_new(root, "runs", runs);
+
+  int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
+  json_decref(root);
+  if (rc == 0 && fputc('\n', out) == EOF) rc = -1;
+  if (fflush(out) != 0 || ferror(out)) rc = -1;
+  return rc == 0 ? 0 : -1;
+}

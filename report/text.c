@@ -1,0 +1,39 @@
+/* text.c — the plain-text report for terminals and CI logs (no colour). */
+#include "report.h"
+
+static const char *rp__or(const char *s, const char *dflt) {
+  return s ? s : dflt;
+}
+
+int rp_write_text(const an_result *res, const rp_options *opt, FILE *out) {
+  bool states = opt && opt->with_states;
+  size_t counts[AN_STATE_ABSENT + 1] = {0};
+  for (size_t i = 0; i < res->nfindings; i++) {
+    const an_finding *f = &res->findings[i];
+    if ((unsigned)f->state <= AN_STATE_ABSENT) counts[f->state]++;
+    fprintf(out, "%s:%u:%u: ", rp__or(f->path, "?"), f->line, f->col);
+    if (states) fprintf(out, "[%s] ", an_state_name(f->state));
+    fputs(rp__or(f->rule_id, "?"), out);
+    for (uint32_t c = 0; c < f->ncategories; c++)
+      fprintf(out, "%c%s", c ? ',' : ' ', rp__or(f->categories[c], "?"));
+    fprintf(out, ": %s\n", rp__or(f->message, ""));
+    for (uint32_t s = 0; s < f->nsteps; s++) {
+      const an_step *st = &f->steps[s];
+      fprintf(out, "    %s:%u:%u: %s\n", rp__or(st->path, "?"), st->line, st->col,
+              rp__or(st->message, ""));
+    }
+  }
+  for (size_t i = 0; i < res->ndiags; i++) {
+    const as_diag *d = &res->diags[i];
+    fprintf(out, "%s:%u:%u: %s: %s", rp__or(d->path, "?"), d->line, d->col,
+            as_diag_level_name(d->level), rp__or(d->message, ""));
+    if (d->code) fprintf(out, " [%s]", d->code);
+    fputc('\n', out);
+  }
+  fprintf(out, "%zu findings", res->nfindings);
+  if (states)
+    fprintf(out, " (%zu new, %zu unchanged, %zu absent)", counts[AN_STATE_NEW],
+            counts[AN_STATE_UNCHANGED], counts[AN_STATE_ABSENT]);
+  fprintf(out, ", %zu files scanned, %zu failed\n", res->files_scanned, res->files_failed);
+  return fflush(out) != 0 || ferror(out) ? -1 : 0;
+}

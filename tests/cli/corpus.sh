@@ -1,0 +1,139 @@
+#!/usr/bin/env bash
+# corpus.sh — the shop corpus against its ground truth, end to end through the CLI.
+#   $1 = path to the assay binary, $2 = repository root.
+# Runs scan (before, after), baseline save (before) and check (after against
+# before), and compares the set of (file, line, categories, sink[, state]) of
+# each JSON output with corpus/shop/ground_truth.json exactly; checks the exit
+# codes and that check's SARIF has one result per expected entry with the
+# expected baselineState.
+set -uo pipefail
+
+ASSAY=${1:?usage: corpus.sh ASSAY_BINARY REPO_ROOT}
+ROOT=${2:?usage: corpus.sh ASSAY_BINARY REPO_ROOT}
+CORPUS="$ROOT/corpus/shop"
+T=$(mktemp -d "${TMPDIR:-/tmp}/assay-corpus.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+
+fail=0
+run() { # run EXPECTED_EXIT CMD...: run a command, check its exit code
+  local want=$1
+  shift
+  "$@" >"$T/out.txt" 2>"$T/err.txt"
+  local got=$?
+  if [ "$got" -ne "$want" ]; then
+    echo "FAIL: exit $got (want $want): $*"
+    sed 's/^/  stdout: /' "$T/out.txt" | head -20
+    sed 's/^/  stderr: /' "$T/err.txt" | head -20
+    fail=1
+    return 1
+  fi
+  return 0
+}
+
+run 0 "$ASSAY" scan "$CORPUS/before" --format json --output "$T/before.json"
+run 0 "$ASSAY" scan "$CORPUS/after" --format json --output "$T/after.json"
+run 0 "$ASSAY" baseline save "$CORPUS/before" --db "$T/b.sqlite"
+run 1 "$ASSAY" check "$CORPUS/after" --baseline "$T/b.sqlite" --format json \
+  --output "$T/check.json" --sarif "$T/check.sarif"
+
+python3 - "$CORPUS/ground_truth.json" "$T" <<'PYEOF' || fail=1
+import json, os, sys
+
+truth_path, tmp = sys.argv[1], sys.argv[2]
+truth = json.load(open(truth_path))
+ok = True
+
+
+def key(e, with_state):
+    k = (e["file"], int(e["line"]), tuple(sorted(e["categories"])), e["sink"])
+    return k + (e["state"],) if with_state else k
+
+
+def show(k):
+    s = "%s:%d %s %s" % (k[0], k[1], ",".join(k[2]), k[3])
+    return s + (" [%s]" % k[4] if len(k) > 4 else "")
+
+
+def load(name):
+    path = os.path.join(tmp, name)
+    try:
+        with open(path) as f:
+            return json.load(f)
+    except (OSError, ValueError) as e:
+        print("FAIL: cannot read %s: %s" % (name, e))
+        return None
+
+
+def compare(label, output, expected, with_state):
+    global ok
+    if output is None:
+        ok = False
+        return
+    got_list = [key(f, with_state) for f in output.get("findings", [])]
+    got, want = set(got_list), set(key(e, with_state) for e in expected)
+    missing, extra = sorted(want - got), sorted(got - want)
+    dups = sorted(k for k in got if got_list.count(k) > 1)
+    for k in missing:
+        print("FAIL %s: missing   %s" % (label, show(k)))
+    for k in extra:
+        print("FAIL %s: unexpected %s" % (label, show(k)))
+    for k in dups:
+        print("FAIL %s: reported %d times: %s" % (label, got_list.count(k), show(k)))
+    if missing or extra or dups:
+        ok = False
+    else:
+        print("ok   %s: %d findings as expected" % (label, len(want)))
+    for d in output.get("diagnostics", []):
+        print("     %s diagnostic: %s" % (label, json.dumps(d, sort_keys=True)))
+
+
+compare("scan before", load("before.json"), truth["before"], False)
+compare("scan after", load("after.json"), truth["after"], False)
+compare("check", load("check.json"), truth["check"], True)
+
+# SARIF: one result per expected check entry, each with its baselineState.
+sarif = load("check.sarif")
+if sarif is None:
+    ok = False
+else:
+    results = [r for run in sarif.get("runs", []) for r in run.get("results", [])]
+
+    def where(r):
+        loc = r["locations"][0]["physicalLocation"]
+        uri = loc["artifactLocation"]["uri"]
+        if uri.startswith("file://"):
+            uri = uri[len("file://"):]
+        for v in ("/corpus/shop/after/", "/corpus/shop/before/"):
+            if v in uri:
+                uri = uri.split(v, 1)[1]
+        if uri.startswith("./"):
+            uri = uri[2:]
+        return (uri, int(loc["region"]["startLine"]), r.get("baselineState"))
+
+    try:
+        got = sorted(where(r) for r in results)
+    except (KeyError, IndexError, TypeError, ValueError) as e:
+        print("FAIL sarif: a result without a location: %r" % e)
+        got, ok = [], False
+    want = sorted((e["file"], int(e["line"]), e["state"]) for e in truth["check"])
+    if got != want:
+        ok = False
+        print("FAIL sarif: %d results, want %d" % (len(got), len(want)))
+        for k in sorted(set(want) - set(got)):
+            print("  missing    %s:%d [%s]" % k)
+        for k in sorted(set(got) - set(want)):
+            print("  unexpected %s:%d [%s]" % k)
+    else:
+        print("ok   sarif: %d results with the expected baselineState" % len(got))
+    if sarif.get("version") != "2.1.0":
+        ok = False
+        print("FAIL sarif: version %r, want '2.1.0'" % sarif.get("version"))
+
+sys.exit(0 if ok else 1)
+PYEOF
+
+if [ "$fail" -ne 0 ]; then
+  echo "corpus: FAILED"
+  exit 1
+fi
+echo "corpus: passed"

@@ -1,0 +1,7 @@
+int fine(int x) {
+  return x;
+}
+
+int broken(int x) {
+  return x +;
+}

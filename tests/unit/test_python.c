@@ -1,0 +1,332 @@
+/* test_python.c — the Python frontend: golden IR dumps of small snippets
+ * (tests/golden/python/NAME.py beside NAME.ir; ASSAY_UPDATE_GOLDEN=1 rewrites
+ * the .ir files, which must then be reviewed), parse failures, binary input,
+ * a generated stress input and every Python file of the shipped corpus. */
+#include "frontend/frontend.h"
+#include "ir/ir.h"
+
+#include <dirent.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "check.h"
+
+#define GOLDEN_DIR "tests/golden/python"
+
+static as_intern *strings;
+
+static int verify(const ir_unit *u) {
+  char err[512] = "";
+  int rc = ir_unit_verify(u, err, sizeof err);
+  if (rc != 0) fprintf(stderr, "verify: %s\n", err);
+  return rc;
+}
+
+static ir_unit *lower(const char *src, const char *module) {
+  return fe_python_lower(strings, "app/x.py", module, src, strlen(src));
+}
+
+/* Find the instruction printed as `text` (after its location and depth)
+ * in the dump; helper for targeted checks. */
+static char *dump(const ir_unit *u) {
+  as_buf b = {0};
+  ir_unit_print(u, &b);
+  return b.data;
+}
+
+static int cmp_names(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+static void test_goldens(void) {
+  DIR *d = opendir(GOLDEN_DIR);
+  CHECK(d != NULL);
+  if (!d) return;
+  char *names[256];
+  int n = 0;
+  struct dirent *e;
+  while ((e = readdir(d)) && n < 256) {
+    size_t l = strlen(e->d_name);
+    if (l > 3 && strcmp(e->d_name + l - 3, ".py") == 0) names[n++] = as_strndup(e->d_name, l - 3);
+  }
+  closedir(d);
+  qsort(names, (size_t)n, sizeof names[0], cmp_names);
+  CHECK(n >= 10);
+  bool update = getenv("ASSAY_UPDATE_GOLDEN") && strcmp(getenv("ASSAY_UPDATE_GOLDEN"), "1") == 0;
+  for (int i = 0; i < n; i++) {
+    char *py = as_sprintf("%s/%s.py", GOLDEN_DIR, names[i]);
+    char *irp = as_sprintf("%s/%s.ir", GOLDEN_DIR, names[i]);
+    char *rel = as_sprintf("app/%s.py", names[i]);
+    char *mod = as_sprintf("app.%s", names[i]);
+    char *src = NULL;
+    size_t len = 0;
+    CHECK(as_read_file(py, &src, &len) == 0);
+    ir_unit *u = fe_python_lower(strings, rel, mod, src, len);
+    CHECK_INT(verify(u), 0);
+    char *got = dump(u);
+    if (update) {
+      FILE *f = fopen(irp, "wb");
+      CHECK(f != NULL);
+      if (f) {
+        fputs(got, f);
+        fclose(f);
+      }
+    } else {
+      char *want = NULL;
+      size_t wl = 0;
+      if (as_read_file(irp, &want, &wl) != 0) {
+        fprintf(stderr, "%s: missing (run with ASSAY_UPDATE_GOLDEN=1)\n", irp);
+        CHECK(0);
+      } else if (strcmp(want, got) != 0) {
+        fprintf(stderr, "golden mismatch for %s; got:\n%s\n", irp, got);
+        CHECK(0);
+      } else {
+        CHECK(1);
+      }
+      free(want);
+    }
+    free(got);
+    ir_unit_delete(u);
+    free(src);
+    free(py);
+    free(irp);
+    free(rel);
+    free(mod);
+    free(names[i]);
+  }
+}
+
+static const ir_func *find_func(const ir_unit *u, const char *name) {
+  for (uint32_t i = 0; i < u->nfuncs; i++)
+    if (strcmp(u->funcs[i]->name, name) == 0) return u->funcs[i];
+  return NULL;
+}
+
+/* Direct checks of the structure, independent of the printer. */
+static void test_structure(void) {
+  ir_unit *u = lower("def f(u, *a, **k):\n"
+                     "    self.repo.save(u.email)\n"
+                     "    if u:\n"
+                     "        return body[\"email\"]\n",
+                     "app.handlers");
+  CHECK_INT(u->failed, 0);
+  CHECK_INT(u->nfuncs, 2);
+  const ir_func *f = find_func(u, "f");
+  CHECK(f != NULL);
+  if (f) {
+    CHECK_INT(f->nparams, 3);
+    CHECK_STR(f->params[0], "u");
+    CHECK_STR(f->params[1], "a");
+    CHECK_STR(f->params[2], "k");
+    CHECK_INT(f->loc.line, 1);
+    CHECK_INT(f->loc.col, 1);
+    /* LOAD t1 = self.repo; LOAD t2 = u.email; CALL; LOAD; RETURN */
+    CHECK_INT(f->ninsts, 5);
+    if (f->ninsts == 5) {
+      const ir_inst *in = &f->insts[0];
+      CHECK_INT(in->op, IR_LOAD);
+      CHECK_STR(in->obj, "self");
+      CHECK_STR(in->field, "repo");
+      in = &f->insts[2];
+      CHECK_INT(in->op, IR_CALL);
+      CHECK_STR(in->callee, "self.repo.save");
+      CHECK(in->obj == f->insts[0].dst);
+      CHECK_INT(in->nargs, 1);
+      CHECK(in->dst != NULL);
+      CHECK(in->args[0] == f->insts[1].dst);
+      CHECK_INT(in->loc.line, 2);
+      CHECK_INT(in->loc.col, 5);
+      CHECK_INT(in->depth, 0);
+      in = &f->insts[3];
+      CHECK_INT(in->op, IR_LOAD);
+      CHECK_STR(in->field, "email");
+      CHECK_INT(in->depth, 1);
+      CHECK_INT(f->insts[4].op, IR_RETURN);
+      CHECK_INT(f->insts[4].depth, 1);
+      CHECK_INT(f->insts[4].nargs, 1);
+    }
+  }
+  /* interned: equal names are the same pointer */
+  CHECK(u->funcs[0]->name == as_intern_str(strings, "<module>"));
+  CHECK_INT(verify(u), 0);
+  ir_unit_delete(u);
+}
+
+static void expect_parse_error(const char *src, uint32_t line, uint32_t col, const char *msg) {
+  ir_unit *u = lower(src, "app.bad");
+  CHECK_INT(u->failed, 1);
+  CHECK_INT(u->nfuncs, 0);
+  CHECK_INT(u->nimports, 0);
+  CHECK_INT(u->ndiags, 1);
+  if (u->ndiags == 1) {
+    CHECK_INT(u->diags[0].level, AS_DIAG_ERROR);
+    CHECK_STR(u->diags[0].code, "parse-error");
+    CHECK_INT(u->diags[0].line, line);
+    CHECK_INT(u->diags[0].col, col);
+    CHECK_STR(u->diags[0].message, msg);
+  }
+  CHECK_INT(verify(u), 0);
+  ir_unit_delete(u);
+}
+
+static void test_parse_error(void) {
+  /* tree-sitter recovers by inserting the closing parenthesis */
+  expect_parse_error("import os\nx = 1\ndef foo(:\n    pass\n", 3, 9, "missing ')'");
+  expect_parse_error("print((1)\n", 1, 1, "syntax error near 'print((1)'");
+  expect_parse_error("x = (1 +\ny = 2\n", 1, 5, "syntax error near '(1 + y'");
+  /* long offending text is cut to 30 bytes, newlines shown as spaces */
+  expect_parse_error("class A\n    def method_with_a_long_name(self): pass\n", 1, 1,
+                     "syntax error near 'class A     def method_with_a_l'");
+}
+
+static void test_binary(void) {
+  static const char nul[] = "x = 1\ny = \0\x01\x02";
+  ir_unit *u = fe_python_lower(strings, "app/bin.py", "app.bin", nul, sizeof nul - 1);
+  CHECK_INT(u->failed, 1);
+  CHECK_INT(u->nfuncs, 0);
+  CHECK_INT(u->ndiags, 1);
+  if (u->ndiags == 1) {
+    CHECK_STR(u->diags[0].code, "parse-error");
+    CHECK_STR(u->diags[0].message, "file contains NUL bytes");
+    CHECK_INT(u->diags[0].line, 2);
+    CHECK_INT(u->diags[0].col, 5);
+  }
+  ir_unit_delete(u);
+
+  static const char latin1[] = "# caf\xe9\nx = 1\n";
+  u = fe_python_lower(strings, "app/l1.py", "app.l1", latin1, sizeof latin1 - 1);
+  CHECK_INT(u->failed, 1);
+  CHECK_INT(u->ndiags, 1);
+  if (u->ndiags == 1) {
+    CHECK_STR(u->diags[0].message, "file is not valid UTF-8");
+    CHECK_INT(u->diags[0].line, 1);
+    CHECK_INT(u->diags[0].col, 6);
+  }
+  ir_unit_delete(u);
+
+  /* valid multi-byte UTF-8 is fine, and columns count bytes */
+  u = lower("s = \"caf\xc3\xa9\"; t = a.b\n", "app.u8");
+  CHECK_INT(u->failed, 0);
+  CHECK_INT(u->ndiags, 0);
+  if (u->nfuncs == 1 && u->funcs[0]->ninsts == 3) {
+    CHECK_STR(u->funcs[0]->insts[0].text, "caf\xc3\xa9");
+    CHECK_INT(u->funcs[0]->insts[2].op, IR_LOAD);
+    CHECK_INT(u->funcs[0]->insts[2].loc.col, 18);
+  } else {
+    CHECK(0);
+  }
+  ir_unit_delete(u);
+}
+
+static void test_parse_only(void) {
+  /* module, expression_statement, assignment, identifier, "=", integer */
+  CHECK_INT(fe_python_parse_only("x = 1\n", 6), 6);
+  CHECK_INT(fe_python_parse_only("", 0), 1);
+  const char *two = "x = 1\ny = 2\n";
+  CHECK_INT(fe_python_parse_only(two, strlen(two)), 11);
+}
+
+static void test_long_string(void) {
+  as_buf b = {0};
+  as_buf_puts(&b, "x = \"");
+  for (int i = 0; i < 100; i++) as_buf_puts(&b, "abcd\xc3\xa9"); /* 6 bytes each */
+  as_buf_puts(&b, "\"\n");
+  ir_unit *u = lower(b.data, "app.long");
+  CHECK_INT(u->failed, 0);
+  if (u->nfuncs == 1 && u->funcs[0]->ninsts >= 1) {
+    const char *t = u->funcs[0]->insts[0].text;
+    CHECK(t != NULL);
+    if (t) CHECK_INT(strlen(t), 256); /* 42 chunks + "abcd" = 256 bytes, on a boundary */
+  } else {
+    CHECK(0);
+  }
+  ir_unit_delete(u);
+  as_buf_free(&b);
+}
+
+/* A generated input of ~50k lines using every construct above. */
+static void test_stress(void) {
+  as_buf b = {0};
+  int lines = 0;
+  for (int i = 0; lines < 50000; i++) {
+    as_buf_printf(&b,
+                  "import app.m%d as m%d\n"
+                  "from .util import helper%d\n"
+                  "class C%d(Base):\n"
+                  "    email: str\n"
+                  "    name = Column(String)\n"
+                  "    def m(self, user, *a, **kw):\n"
+                  "        self.x%d = user.email\n"
+                  "        for k, v in user.items():\n"
+                  "            if v and k != 'id':\n"
+                  "                log.info(f\"{k}={v!r:>10} %%s\" %% v, extra={'u': user})\n"
+                  "        try:\n"
+                  "            with open(p) as f:\n"
+                  "                data = [x.strip() for x in f if x]\n"
+                  "        except Exception as e:\n"
+                  "            raise ValueError(\"bad\") from e\n"
+                  "        return {k: v for k, v in kw.items()}, lambda q: q + 1\n"
+                  "x%d = -a[1:2] + b[\"k\"] * (yield) if c else not d\n",
+                  i, i, i, i, i, i);
+    lines += 17;
+  }
+  /* deep nesting must not crash */
+  for (int i = 0; i < 3000; i++) as_buf_puts(&b, i ? " + a" : "y = a");
+  as_buf_puts(&b, "\n");
+  ir_unit *u = fe_python_lower(strings, "app/stress.py", "app.stress", b.data, b.len);
+  CHECK_INT(u->failed, 0);
+  CHECK(u->nfuncs > 5000);
+  CHECK_INT(verify(u), 0);
+  CHECK(fe_python_parse_only(b.data, b.len) > 100000);
+  ir_unit_delete(u);
+  as_buf_free(&b);
+}
+
+static int corpus_files;
+
+static void walk_corpus(const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) return;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.') continue;
+    char *p = as_sprintf("%s/%s", dir, e->d_name);
+    struct stat st;
+    if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+      walk_corpus(p);
+    } else {
+      size_t l = strlen(p);
+      if (l > 3 && strcmp(p + l - 3, ".py") == 0) {
+        char *src = NULL;
+        size_t len = 0;
+        if (as_read_file(p, &src, &len) == 0) {
+          ir_unit *u = fe_python_lower(strings, p, "corpus.mod", src, len);
+          if (u->failed) fprintf(stderr, "%s: %s\n", p, u->ndiags ? u->diags[0].message : "?");
+          CHECK_INT(u->failed, 0);
+          CHECK_INT(verify(u), 0);
+          ir_unit_delete(u);
+          free(src);
+          corpus_files++;
+        }
+      }
+    }
+    free(p);
+  }
+  closedir(d);
+}
+
+int main(void) {
+  strings = as_intern_new();
+  test_goldens();
+  test_structure();
+  test_parse_error();
+  test_binary();
+  test_parse_only();
+  test_long_string();
+  test_stress();
+  walk_corpus("corpus");
+  fprintf(stderr, "corpus: %d python files\n", corpus_files);
+  as_intern_delete(strings);
+  return CHECK_DONE();
+}

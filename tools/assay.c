@@ -1,0 +1,464 @@
+/* assay — the command-line entry point: scan, baseline save, check, dump-ir.
+ * Exit codes: 0 pass, 1 gate failed, 2 usage or input error, 3 internal error. */
+#include "analyses/catalogue.h"
+#include "analyses/models.h"
+#include "analyses/scan.h"
+#include "baselines/store.h"
+#include "frontend/frontend.h"
+#include "report/report.h"
+
+#include <errno.h>
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+enum { EXIT_PASS = 0, EXIT_GATE = 1, EXIT_USAGE = 2, EXIT_INTERNAL = 3 };
+
+static const char *const usage_main =
+    "usage: assay <command> [options]\n"
+    "\n"
+    "commands:\n"
+    "  scan PATH            find personal-data flows in PATH\n"
+    "  baseline save PATH   store PATH's findings as the baseline\n"
+    "  check PATH           compare PATH with a baseline and gate on new flows\n"
+    "  dump-ir PATH FILE    print the IR of one file (FILE relative to PATH)\n"
+    "\n"
+    "options: --help (also after a command), --version\n"
+    "exit codes: 0 pass, 1 gate failed, 2 usage or input error, 3 internal error\n";
+
+static const char *const usage_scan =
+    "usage: assay scan PATH [--format sarif|json|text] [--output FILE]\n"
+    "                       [--catalogue FILE] [--cache FILE | --no-cache]\n"
+    "\n"
+    "Scan PATH and report every flow of personal data to a sink.\n"
+    "  --format      output format (default text)\n"
+    "  --output      write the report to FILE instead of standard output\n"
+    "  --catalogue   extra classification rules (analyses/data/categories.tsv format);\n"
+    "                PATH/.assay/categories.tsv is read too when present\n"
+    "  --cache       unit cache file (default $XDG_CACHE_HOME/assay/units.sqlite)\n"
+    "  --no-cache    lower every file again\n";
+
+static const char *const usage_baseline =
+    "usage: assay baseline save PATH --db FILE [--catalogue FILE] [--cache FILE | --no-cache]\n"
+    "\n"
+    "Scan PATH and store its findings in the baseline FILE (SQLite), in one\n"
+    "transaction. An existing FILE must be an Assay baseline; it is never\n"
+    "overwritten otherwise.\n";
+
+static const char *const usage_check =
+    "usage: assay check PATH --baseline FILE [--sarif FILE] [--attestation FILE]\n"
+    "                        [--format text|json|sarif] [--output FILE]\n"
+    "                        [--catalogue FILE] [--cache FILE | --no-cache]\n"
+    "\n"
+    "Scan PATH, compare with the baseline by stable fingerprint and fail (exit 1)\n"
+    "when a flow is new. Every result carries its state: new, unchanged, absent.\n"
+    "  --sarif         also write SARIF 2.1.0 to FILE\n"
+    "  --attestation   also write an in-toto Statement v1 to FILE\n";
+
+static const char *const usage_dump =
+    "usage: assay dump-ir PATH FILE\n"
+    "\n"
+    "Print the IR unit of FILE (relative to PATH) as the frontend lowers it.\n";
+
+static void fail_usage(const char *usage, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  fputs("assay: ", stderr);
+  vfprintf(stderr, fmt, ap);
+  fputs("\n\n", stderr);
+  fputs(usage, stderr);
+  va_end(ap);
+}
+
+typedef struct opts {
+  const char *path;
+  const char *format;
+  const char *output;
+  const char *db;
+  const char *baseline;
+  const char *sarif;
+  const char *attestation;
+  const char *catalogue;
+  const char *cache;
+  bool no_cache;
+  const char *file; /* dump-ir */
+} opts;
+
+/* Parse "--name VALUE" options and up to two positionals. Returns 0, 1 for
+ * --help (printed), or -1 after printing a usage error. */
+static int parse_opts(int argc, char **argv, const char *usage, const char *allowed, opts *o,
+                      int npos) {
+  int pos = 0;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(usage, stdout);
+      return 1;
+    }
+    if (strncmp(a, "--", 2) == 0) {
+      char name[64];
+      snprintf(name, sizeof name, " %s ", a + 2);
+      if (!strstr(allowed, name)) {
+        fail_usage(usage, "unknown option '%s'", a);
+        return -1;
+      }
+      if (strcmp(a, "--no-cache") == 0) {
+        o->no_cache = true;
+        continue;
+      }
+      if (i + 1 >= argc) {
+        fail_usage(usage, "option '%s' needs a value", a);
+        return -1;
+      }
+      const char *v = argv[++i];
+      if (strcmp(a, "--format") == 0) o->format = v;
+      else if (strcmp(a, "--output") == 0) o->output = v;
+      else if (strcmp(a, "--db") == 0) o->db = v;
+      else if (strcmp(a, "--baseline") == 0) o->baseline = v;
+      else if (strcmp(a, "--sarif") == 0) o->sarif = v;
+      else if (strcmp(a, "--attestation") == 0) o->attestation = v;
+      else if (strcmp(a, "--catalogue") == 0) o->catalogue = v;
+      else if (strcmp(a, "--cache") == 0) o->cache = v;
+      continue;
+    }
+    if (pos >= npos) {
+      fail_usage(usage, "unexpected argument '%s'", a);
+      return -1;
+    }
+    if (pos == 0) o->path = a;
+    else o->file = a;
+    pos++;
+  }
+  if (pos < npos) {
+    fail_usage(usage, pos == 0 ? "missing PATH" : "missing FILE");
+    return -1;
+  }
+  if (o->format && strcmp(o->format, "sarif") != 0 && strcmp(o->format, "json") != 0 &&
+      strcmp(o->format, "text") != 0) {
+    fail_usage(usage, "unknown format '%s' (sarif, json or text)", o->format);
+    return -1;
+  }
+  return 0;
+}
+
+static char *default_cache_path(void) {
+  const char *xdg = getenv("XDG_CACHE_HOME");
+  const char *home = getenv("HOME");
+  char *dir;
+  if (xdg && *xdg) dir = as_sprintf("%s/assay", xdg);
+  else if (home && *home) dir = as_sprintf("%s/.cache/assay", home);
+  else return NULL;
+  /* mkdir -p of the last two levels is enough for ~/.cache/assay. */
+  char *parent = as_strdup(dir);
+  char *slash = strrchr(parent, '/');
+  if (slash) *slash = 0;
+  mkdir(parent, 0700);
+  free(parent);
+  mkdir(dir, 0700);
+  char *path = as_sprintf("%s/units.sqlite", dir);
+  free(dir);
+  return path;
+}
+
+/* The shared part of scan, baseline save and check. Returns an exit code. */
+static int run_scan(const opts *o, an_result **out, an_scan_info *info) {
+  struct stat st;
+  if (stat(o->path, &st) != 0) {
+    fprintf(stderr, "assay: %s: %s\n", o->path, strerror(errno));
+    return EXIT_USAGE;
+  }
+  if (!S_ISDIR(st.st_mode)) {
+    fprintf(stderr, "assay: %s: not a directory\n", o->path);
+    return EXIT_USAGE;
+  }
+  an_catalogue *cat = an_catalogue_new_default();
+  char err[1024];
+  char *local = as_sprintf("%s/.assay/categories.tsv", o->path);
+  if (access(local, R_OK) == 0 && an_catalogue_add_file(cat, local, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    free(local);
+    an_catalogue_delete(cat);
+    return EXIT_USAGE;
+  }
+  free(local);
+  if (o->catalogue && an_catalogue_add_file(cat, o->catalogue, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    an_catalogue_delete(cat);
+    return EXIT_USAGE;
+  }
+  an_models *models = an_models_new_default();
+  char *cache = NULL;
+  if (!o->no_cache) cache = o->cache ? as_strdup(o->cache) : default_cache_path();
+  an_scan_options so = {o->path, cache, cat, models};
+  an_result *res = an_result_new();
+  int rc = an_scan(&so, res, info, err, sizeof err);
+  free(cache);
+  an_models_delete(models);
+  an_catalogue_delete(cat);
+  if (rc != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    an_result_delete(res);
+    return EXIT_USAGE;
+  }
+  if (info->cache_warning[0])
+    fprintf(stderr, "assay: warning: unit cache not used: %s\n", info->cache_warning);
+  for (size_t i = 0; i < res->ndiags; i++) {
+    const as_diag *d = &res->diags[i];
+    if (d->level == AS_DIAG_ERROR)
+      fprintf(stderr, "assay: %s:%u:%u: %s: %s\n", d->path, d->line, d->col, d->code,
+              d->message);
+  }
+  *out = res;
+  return EXIT_PASS;
+}
+
+/* Write a report in a format to a file or stdout. */
+static int write_report(const an_result *res, const char *format, const char *path,
+                        bool with_states) {
+  rp_options ro = {ASSAY_VERSION, with_states};
+  FILE *f = stdout;
+  if (path && strcmp(path, "-") != 0) {
+    f = fopen(path, "w");
+    if (!f) {
+      fprintf(stderr, "assay: cannot write %s: %s\n", path, strerror(errno));
+      return EXIT_USAGE;
+    }
+  }
+  int rc;
+  if (!format || strcmp(format, "text") == 0) rc = rp_write_text(res, &ro, f);
+  else if (strcmp(format, "json") == 0) rc = rp_write_json(res, &ro, f);
+  else rc = rp_write_sarif(res, &ro, f);
+  if (f != stdout) {
+    if (fclose(f) != 0) rc = -1;
+  } else {
+    fflush(stdout);
+  }
+  if (rc != 0) {
+    fprintf(stderr, "assay: cannot write %s\n", path ? path : "standard output");
+    return EXIT_USAGE;
+  }
+  return EXIT_PASS;
+}
+
+static int cmd_scan(int argc, char **argv) {
+  opts o = {0};
+  int p = parse_opts(argc, argv, usage_scan, " format output catalogue cache no-cache ", &o, 1);
+  if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
+  an_result *res;
+  an_scan_info info;
+  int rc = run_scan(&o, &res, &info);
+  if (rc) return rc;
+  rc = write_report(res, o.format, o.output, false);
+  an_result_delete(res);
+  return rc;
+}
+
+/* The commit of a git work tree holding path, or NULL. The repository is
+ * only read: fsmonitor and hooks are disabled for the call. */
+static char *git_commit(const char *path) {
+  if (access("/usr/bin/git", X_OK) != 0) return NULL;
+  char *q = as_sprintf("git -c core.fsmonitor=false -C '%s' rev-parse --verify -q HEAD 2>/dev/null",
+                       path);
+  if (strchr(path, '\'')) {
+    free(q);
+    return NULL;
+  }
+  FILE *p = popen(q, "r");
+  free(q);
+  if (!p) return NULL;
+  char line[128] = {0};
+  char *ok = fgets(line, sizeof line, p);
+  int st = pclose(p);
+  if (!ok || st != 0) return NULL;
+  line[strcspn(line, "\r\n")] = 0;
+  return strlen(line) == 40 ? as_strdup(line) : NULL;
+}
+
+static void now_iso(char out[32]) {
+  time_t t = time(NULL);
+  struct tm tm;
+  gmtime_r(&t, &tm);
+  strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
+}
+
+static int cmd_baseline(int argc, char **argv) {
+  if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+    if (argc < 1) {
+      fail_usage(usage_baseline, "missing subcommand (save)");
+      return EXIT_USAGE;
+    }
+    fputs(usage_baseline, stdout);
+    return EXIT_PASS;
+  }
+  if (strcmp(argv[0], "save") != 0) {
+    fail_usage(usage_baseline, "unknown baseline subcommand '%s'", argv[0]);
+    return EXIT_USAGE;
+  }
+  opts o = {0};
+  int p = parse_opts(argc - 1, argv + 1, usage_baseline, " db catalogue cache no-cache ", &o, 1);
+  if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
+  if (!o.db) {
+    fail_usage(usage_baseline, "missing --db FILE");
+    return EXIT_USAGE;
+  }
+  /* Validate the baseline file before the (long) scan: never overwrite a bad one. */
+  char err[1024];
+  bl_store *store;
+  if (bl_store_open(o.db, true, &store, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    return EXIT_USAGE;
+  }
+  an_result *res;
+  an_scan_info info;
+  int rc = run_scan(&o, &res, &info);
+  if (rc) {
+    bl_store_close(store);
+    return rc;
+  }
+  char *commit = git_commit(o.path);
+  char when[32];
+  now_iso(when);
+  bl_meta meta = {commit, info.tree_digest, ASSAY_VERSION, when};
+  if (bl_store_save(store, res, &meta, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    rc = EXIT_INTERNAL;
+  } else {
+    printf("baseline %s: %zu findings from %zu files (%zu failed to parse)\n", o.db,
+           res->nfindings, res->files_scanned, res->files_failed);
+  }
+  free(commit);
+  bl_store_close(store);
+  an_result_delete(res);
+  return rc;
+}
+
+static int file_sha256(const char *path, char out[65]) {
+  char *data;
+  size_t len;
+  if (as_read_file(path, &data, &len) != 0) return -1;
+  as_sha256_hex(data, len, out);
+  free(data);
+  return 0;
+}
+
+static int cmd_check(int argc, char **argv) {
+  opts o = {0};
+  int p = parse_opts(argc, argv, usage_check,
+                     " baseline sarif attestation format output catalogue cache no-cache ", &o, 1);
+  if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
+  if (!o.baseline) {
+    fail_usage(usage_check, "missing --baseline FILE");
+    return EXIT_USAGE;
+  }
+  char err[1024];
+  bl_store *store;
+  if (bl_store_open(o.baseline, false, &store, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    return EXIT_USAGE;
+  }
+  an_result *base = an_result_new();
+  bl_meta meta = {0};
+  if (bl_store_load(store, base, &meta, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    bl_store_close(store);
+    an_result_delete(base);
+    return EXIT_USAGE;
+  }
+  bl_store_close(store);
+  char base_digest[65];
+  if (file_sha256(o.baseline, base_digest) != 0) {
+    fprintf(stderr, "assay: cannot read %s: %s\n", o.baseline, strerror(errno));
+    an_result_delete(base);
+    return EXIT_USAGE;
+  }
+  an_result *res;
+  an_scan_info info;
+  int rc = run_scan(&o, &res, &info);
+  if (rc) {
+    an_result_delete(base);
+    return rc;
+  }
+  bl_diff(base, res);
+  an_result_sort(res);
+  size_t n_new = 0, n_unchanged = 0, n_absent = 0;
+  for (size_t i = 0; i < res->nfindings; i++) {
+    switch (res->findings[i].state) {
+    case AN_STATE_NEW: n_new++; break;
+    case AN_STATE_UNCHANGED: n_unchanged++; break;
+    case AN_STATE_ABSENT: n_absent++; break;
+    default: break;
+    }
+  }
+  const char *verdict = n_new ? "fail" : "pass";
+  int out_rc = write_report(res, o.format, o.output, true);
+  if (out_rc == EXIT_PASS && o.sarif) out_rc = write_report(res, "sarif", o.sarif, true);
+  if (out_rc == EXIT_PASS && o.attestation) {
+    char *commit = git_commit(o.path);
+    rp_attestation a = {o.path,           commit ? "gitCommit" : "sha256",
+                        commit ? commit : info.tree_digest,
+                        verdict,          n_new,
+                        n_unchanged,      n_absent,
+                        o.baseline,       base_digest,
+                        meta.commit,      ASSAY_VERSION};
+    if (rp_write_attestation(&a, o.attestation, err, sizeof err) != 0) {
+      fprintf(stderr, "assay: %s\n", err);
+      out_rc = EXIT_USAGE;
+    }
+    free(commit);
+  }
+  if (!o.output || strcmp(o.output, "-") != 0) {
+    FILE *s = (o.output || (o.format && strcmp(o.format, "text") != 0)) ? stdout : stderr;
+    fprintf(s, "assay check: %s — %zu new, %zu unchanged, %zu absent\n",
+            n_new ? "FAILED" : "passed", n_new, n_unchanged, n_absent);
+  }
+  an_result_delete(res);
+  an_result_delete(base);
+  if (out_rc) return out_rc;
+  return n_new ? EXIT_GATE : EXIT_PASS;
+}
+
+static int cmd_dump(int argc, char **argv) {
+  opts o = {0};
+  int p = parse_opts(argc, argv, usage_dump, " ", &o, 2);
+  if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
+  as_intern *strings = as_intern_new();
+  char err[1024] = {0};
+  ir_unit *u = an_scan_lower_file(strings, o.path, o.file, err, sizeof err);
+  if (!u) {
+    fprintf(stderr, "assay: %s\n", err);
+    as_intern_delete(strings);
+    return EXIT_USAGE;
+  }
+  as_buf b = {0};
+  ir_unit_print(u, &b);
+  fputs(b.data ? b.data : "", stdout);
+  as_buf_free(&b);
+  int rc = u->failed ? EXIT_USAGE : EXIT_PASS;
+  ir_unit_delete(u);
+  as_intern_delete(strings);
+  return rc;
+}
+
+int main(int argc, char **argv) {
+  if (argc < 2) {
+    fputs(usage_main, stderr);
+    return EXIT_USAGE;
+  }
+  const char *cmd = argv[1];
+  if (strcmp(cmd, "--version") == 0 || strcmp(cmd, "version") == 0) {
+    printf("assay %s\n", ASSAY_VERSION);
+    return EXIT_PASS;
+  }
+  if (strcmp(cmd, "--help") == 0 || strcmp(cmd, "-h") == 0 || strcmp(cmd, "help") == 0) {
+    fputs(usage_main, stdout);
+    return EXIT_PASS;
+  }
+  if (strcmp(cmd, "scan") == 0) return cmd_scan(argc - 2, argv + 2);
+  if (strcmp(cmd, "baseline") == 0) return cmd_baseline(argc - 2, argv + 2);
+  if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2);
+  if (strcmp(cmd, "dump-ir") == 0) return cmd_dump(argc - 2, argv + 2);
+  fprintf(stderr, "assay: unknown command '%s'\n\n%s", cmd, usage_main);
+  return EXIT_USAGE;
+}

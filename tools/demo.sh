@@ -1,0 +1,66 @@
+#!/usr/bin/env bash
+# demo.sh — set up and build Assay, then run its main job on the bundled shop
+# corpus: save a baseline of corpus/shop/before and check corpus/shop/after
+# against it. Reports go to reports/. Exits with check's exit code: 1 is
+# expected (the after version adds two personal-data flows).
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+
+bash tools/setup.sh
+
+ASSAY=${ASSAY_BUILD_DIR:-build}/assay
+REPORTS=reports
+mkdir -p "$REPORTS"
+rm -f "$REPORTS/baseline.sqlite" "$REPORTS/check.sarif" "$REPORTS/attestation.json" \
+  "$REPORTS/check.txt" "$REPORTS/check.json"
+
+say "baseline: $ASSAY baseline save corpus/shop/before --db $REPORTS/baseline.sqlite"
+"$ASSAY" baseline save corpus/shop/before --db "$REPORTS/baseline.sqlite"
+
+say "check: $ASSAY check corpus/shop/after --baseline $REPORTS/baseline.sqlite ..."
+set +e
+"$ASSAY" check corpus/shop/after --baseline "$REPORTS/baseline.sqlite" \
+  --sarif "$REPORTS/check.sarif" --attestation "$REPORTS/attestation.json" \
+  --format text --output "$REPORTS/check.txt"
+rc=$?
+# The same check again for the machine-readable JSON report.
+"$ASSAY" check corpus/shop/after --baseline "$REPORTS/baseline.sqlite" \
+  --format json --output "$REPORTS/check.json"
+rc_json=$?
+set -e
+if [ "$rc" -ne "$rc_json" ]; then
+  echo "demo.sh: warning: the two check runs exited $rc and $rc_json" >&2
+fi
+
+echo
+say "report ($REPORTS/check.txt)"
+if [ -f "$REPORTS/check.txt" ]; then cat "$REPORTS/check.txt"; fi
+
+if [ -f "$REPORTS/check.json" ] && command -v python3 >/dev/null 2>&1; then
+  python3 - "$REPORTS/check.json" <<'PYEOF' || true
+import json, sys
+findings = json.load(open(sys.argv[1])).get("findings", [])
+count = {}
+for f in findings:
+    count[f.get("state", "none")] = count.get(f.get("state", "none"), 0) + 1
+print("\nflows: %d new, %d unchanged, %d absent" % (
+    count.get("new", 0), count.get("unchanged", 0), count.get("absent", 0)))
+PYEOF
+fi
+
+case $rc in
+0) verdict="pass: no new personal-data flow" ;;
+1) verdict="fail: new personal-data flows (expected for this corpus)" ;;
+2) verdict="usage or input error" ;;
+*) verdict="internal error" ;;
+esac
+echo
+echo "check exit code: $rc ($verdict)"
+echo "reports in $ROOT/$REPORTS/:"
+for f in baseline.sqlite check.txt check.json check.sarif attestation.json; do
+  [ -f "$REPORTS/$f" ] && echo "  $REPORTS/$f"
+done
+exit "$rc"

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# setup.sh — install Assay's build and test dependencies on Debian 12 and build
+# it into build/ (Release). Idempotent: when every package is already there it
+# does not touch apt (so a second run is fast and works offline), when the
+# grammars are already fetched it does not run npm, and the build is
+# incremental. Run as root (or with sudo) on a fresh machine.
+set -euo pipefail
+
+cd "$(dirname "$0")/.."
+ROOT=$(pwd)
+say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+die() {
+  printf 'setup.sh: error: %s\n' "$*" >&2
+  exit 1
+}
+
+# Debian packages, and why:
+#   build-essential cmake pkg-config   the C toolchain (gcc ships the ASan/UBSan runtimes)
+#   git ca-certificates                file discovery (git ls-files); TLS for npm
+#   libclang-14-dev libclang-common-14-dev   the C frontend (+ clang's builtin headers)
+#   libtree-sitter-dev                 the Python frontend's parser runtime
+#   libsqlite3-dev                     the baseline store and the unit cache
+#   libjansson-dev                     JSON, SARIF and attestation writing/reading
+#   libssl-dev                         libcrypto: SHA-256 fingerprints and digests
+#   libhiredis-dev redis-server        the shared cache (and a real server for its tests)
+#   libgraphviz-dev                    cgraph/gvc for graph exports
+#   python3 jq                         the test scripts
+PACKAGES=(build-essential cmake pkg-config git ca-certificates
+  libclang-14-dev libclang-common-14-dev libtree-sitter-dev libsqlite3-dev
+  libjansson-dev libssl-dev libhiredis-dev libgraphviz-dev redis-server
+  python3 jq)
+# nodejs/npm fetch the tree-sitter grammars from the npm registry. A machine
+# with NodeSource's nodejs already has npm (Debian's npm would conflict with it).
+if ! command -v npm >/dev/null 2>&1; then
+  PACKAGES+=(nodejs npm)
+fi
+
+installed() {
+  dpkg-query -W -f='${Status}' "$1" 2>/dev/null | grep -q 'install ok installed'
+}
+
+missing=()
+for p in "${PACKAGES[@]}"; do
+  installed "$p" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  say "system packages: all ${#PACKAGES[@]} already installed"
+else
+  [ "$(id -u)" -eq 0 ] || die "missing packages (${missing[*]}): run as root, e.g. sudo bash tools/setup.sh"
+  say "installing: ${missing[*]}"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update
+  apt-get install -y --no-install-recommends "${missing[@]}"
+fi
+
+command -v npm >/dev/null 2>&1 || die "npm not found after installing packages"
+
+# tree-sitter grammars, pinned by frontend/grammars/package-lock.json. Only the
+# C sources are used; --ignore-scripts skips the Node bindings' native build.
+GRAMMAR_SRC=frontend/grammars/node_modules/tree-sitter-python/src/parser.c
+if [ -f "$GRAMMAR_SRC" ]; then
+  say "tree-sitter grammars: present"
+else
+  say "fetching tree-sitter grammars (npm ci)"
+  (cd frontend/grammars && npm ci --ignore-scripts --no-audit --no-fund)
+  [ -f "$GRAMMAR_SRC" ] || die "npm ci did not produce $GRAMMAR_SRC"
+fi
+
+# ASSAY_BUILD_DIR (default build) lets a developer keep a Debug tree in build/.
+BUILD=${ASSAY_BUILD_DIR:-build}
+JOBS=${ASSAY_JOBS:-$(nproc 2>/dev/null || echo 2)}
+say "configuring $BUILD/ (Release)"
+cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
+say "building with -j$JOBS"
+cmake --build "$BUILD" -j"$JOBS"
+say "built $BUILD/assay"
