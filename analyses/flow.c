@@ -399,8 +399,17 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
     switch (in->op) {
     case IR_CONST: an_flow__set(c, in->dst, &t, strong); break;
     case IR_COPY: {
-      an_taint s = an_flow__flatten(c, in->args[0]);
+      /* Keep the fields apart: d = {...} must stay field-sensitive. */
+      an_val *src = an_flow__val(c, in->args[0]);
+      an_taint s = src->t;
+      an_fieldt *fields = src->fields;
       an_flow__set(c, in->dst, &s, strong);
+      an_val *d = an_flow__val(c, in->dst);
+      for (an_fieldt *fl = fields; fl; fl = fl->next) {
+        if (d == src) break;
+        an_fieldt *df = an_flow__field(c, d, fl->name);
+        an_flow__union(c, &df->t, &fl->t);
+      }
       break;
     }
     case IR_CONCAT:

@@ -8,6 +8,16 @@
 #include <string.h>
 #include <sys/stat.h>
 
+/* libclang prints to stderr when a folder has no compilation database, so
+ * only ask it when the file is there. */
+static int an_scan__compdb(const char *dir, const char *abspath, char ***args, int *nargs) {
+  char *db = as_sprintf("%s/compile_commands.json", dir);
+  struct stat st;
+  int there = stat(db, &st) == 0;
+  free(db);
+  return there ? fe_c_compdb_args(dir, abspath, args, nargs) : -1;
+}
+
 static ir_unit *an_scan__lower(as_intern *strings, const fe_file *f, const char *root,
                                const char *src, size_t len) {
   const char *in_service = f->relpath;
@@ -24,8 +34,8 @@ static ir_unit *an_scan__lower(as_intern *strings, const fe_file *f, const char 
   char **args = NULL;
   int nargs = 0;
   char *svc = sr ? as_sprintf("%s/%s", root, f->service_root) : as_strdup(root);
-  int have = fe_c_compdb_args(svc, f->abspath, &args, &nargs) == 0 ||
-             fe_c_compdb_args(root, f->abspath, &args, &nargs) == 0;
+  int have = an_scan__compdb(svc, f->abspath, &args, &nargs) == 0 ||
+             an_scan__compdb(root, f->abspath, &args, &nargs) == 0;
   free(svc);
   ir_unit *u = fe_c_lower(strings, f->relpath, f->abspath, src, len,
                           have ? (const char *const *)args : NULL, have ? nargs : 0);

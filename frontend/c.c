@@ -76,7 +76,6 @@ typedef struct fe_c__ctx {
   CXTranslationUnit tu;
   const char *src;
   size_t len;
-  CXPrintingPolicy policy; /* created on first use */
 } fe_c__ctx;
 
 static enum CXChildVisitResult fe_c__collect(CXCursor c, CXCursor parent, CXClientData data) {
@@ -182,47 +181,82 @@ static const char *fe_c__first_punct(fe_c__ctx *self, CXSourceLocation at, unsig
   return found;
 }
 
-/* Pretty-printed source of c (slow path for code coming from macros). */
-static char *fe_c__pretty(fe_c__ctx *self, CXCursor c) {
-  if (!self->policy) self->policy = clang_getCursorPrintingPolicy(c);
-  CXString s = clang_getCursorPrettyPrinted(c, self->policy);
-  char *r = as_strdup(clang_getCString(s) ? clang_getCString(s) : "");
-  clang_disposeString(s);
-  return r;
+static bool fe_c__is_scalar_nonint(CXType t) {
+  t = clang_getCanonicalType(t);
+  return t.kind == CXType_Pointer || (t.kind >= CXType_Float && t.kind <= CXType_Float128) ||
+         t.kind == CXType_Half || t.kind == CXType_Float16;
 }
 
-/* The operator of a BinaryOperator: the first punctuation token between its
- * operands; in macro expansions, read from the pretty-printed expression
- * ("<lhs> <op> <rhs>"). */
+static bool fe_c__is_int_result(CXCursor e) {
+  CXType t = clang_getCanonicalType(clang_getCursorType(e));
+  return t.kind == CXType_Int || t.kind == CXType_Bool;
+}
+
+/* An lvalue written directly (no implicit lvalue-to-rvalue conversion above
+ * it): the left side of an assignment. */
+static bool fe_c__is_lvalue(CXCursor c) {
+  switch (clang_getCursorKind(c)) {
+  case CXCursor_DeclRefExpr:
+  case CXCursor_MemberRefExpr:
+  case CXCursor_ArraySubscriptExpr:
+    return true;
+  case CXCursor_ParenExpr: {
+    CXCursor inner = fe_c__expr_child(c, false);
+    return !clang_Cursor_isNull(inner) && fe_c__is_lvalue(inner);
+  }
+  case CXCursor_UnaryOperator: { /* *p: the operand's pointee is the result */
+    CXCursor inner = fe_c__expr_child(c, false);
+    if (clang_Cursor_isNull(inner)) return false;
+    CXType pt = clang_getPointeeType(clang_getCanonicalType(clang_getCursorType(inner)));
+    return pt.kind != CXType_Invalid &&
+           clang_equalTypes(clang_getCanonicalType(pt),
+                            clang_getCanonicalType(clang_getCursorType(c)));
+  }
+  default:
+    return false;
+  }
+}
+
+static bool fe_c__is_binop_spelling(const char *op) {
+  static const char *const ops[] = {"=", ",", "+",  "-",  "*", "/", "%",  "<<", ">>", "&",
+                                    "|", "^", "==", "!=", "<", ">", "<=", ">=", "&&", "||"};
+  for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
+    if (strcmp(op, ops[i]) == 0) return true;
+  return false;
+}
+
+/* The operator of a BinaryOperator: the punctuation token between its
+ * operands. Inside a macro body the operands' locations collapse onto the
+ * macro invocation and libclang 14 offers no operator kind, so the operator is
+ * inferred from the operands: a bare lvalue on the left is an assignment; an
+ * int result from pointer or floating operands is a comparison; anything
+ * else is treated as arithmetic ("?"). */
 static const char *fe_c__binop(fe_c__ctx *self, CXCursor e, CXCursor lhs, CXCursor rhs) {
   CXSourceLocation le = clang_getRangeEnd(clang_getCursorExtent(lhs));
   CXSourceLocation rs = clang_getRangeStart(clang_getCursorExtent(rhs));
   unsigned lo, hi;
   if (fe_c__plain(le, &lo) && fe_c__plain(rs, &hi)) {
     const char *op = fe_c__first_punct(self, le, lo, hi);
-    if (op) return op;
+    if (op && fe_c__is_binop_spelling(op)) return op;
   }
-  char *all = fe_c__pretty(self, e), *l = fe_c__pretty(self, lhs);
-  const char *op = NULL;
-  size_t n = strlen(l);
-  if (strncmp(all, l, n) == 0 && all[n] == ' ') {
-    const char *p = all + n + 1, *q = strchr(p, ' ');
-    if (q) op = ir_strn(self->unit, p, (size_t)(q - p));
-  }
-  free(all);
-  free(l);
-  return op ? op : ir_str(self->unit, "?");
+  if (fe_c__is_lvalue(lhs)) return ir_str(self->unit, "=");
+  if (fe_c__is_int_result(e) && (fe_c__is_scalar_nonint(clang_getCursorType(lhs)) ||
+                                 fe_c__is_scalar_nonint(clang_getCursorType(rhs))))
+    return ir_str(self->unit, "==");
+  return ir_str(self->unit, "?");
 }
 
-/* Is the UnaryOperator e a logical not? */
-static bool fe_c__is_not(fe_c__ctx *self, CXCursor e) {
+/* Is the UnaryOperator e a logical not? Read from the source when the
+ * operator is written there; else (a macro body) inferred from the types. */
+static bool fe_c__is_not(fe_c__ctx *self, CXCursor e, CXCursor operand) {
   CXSourceLocation s = clang_getRangeStart(clang_getCursorExtent(e));
   unsigned off;
-  if (fe_c__plain(s, &off)) return off < self->len && self->src[off] == '!';
-  char *p = fe_c__pretty(self, e);
-  bool r = p[0] == '!';
-  free(p);
-  return r;
+  if (fe_c__plain(s, &off) && off < self->len) {
+    char ch = self->src[off];
+    if (ch == '!') return true;
+    if (strchr("-~*&+", ch)) return false;
+  }
+  return fe_c__is_int_result(e) && fe_c__is_scalar_nonint(clang_getCursorType(operand));
 }
 
 static bool fe_c__is_bool_op(const char *op) {
@@ -232,8 +266,9 @@ static bool fe_c__is_bool_op(const char *op) {
   return false;
 }
 
-/* The spelling of the single token at the start of a literal (looked up at its
- * spelling location, so "N" defined as 16 gives "16"). */
+/* A literal's spelling: the literal token at its location, or (for a literal
+ * written inside a macro body, whose location is the macro invocation) its
+ * evaluated value. */
 static const char *fe_c__literal_text(fe_c__ctx *self, CXCursor c) {
   CXSourceLocation s = clang_getRangeStart(clang_getCursorExtent(c));
   CXFile file;
@@ -245,12 +280,27 @@ static const char *fe_c__literal_text(fe_c__ctx *self, CXCursor c) {
     CXToken *toks = NULL;
     unsigned n = 0;
     clang_tokenize(self->tu, clang_getRange(at, at), &toks, &n);
-    if (n) {
+    if (n && clang_getTokenKind(toks[0]) == CXToken_Literal) {
       CXString t = clang_getTokenSpelling(self->tu, toks[0]);
       r = ir_str(self->unit, clang_getCString(t));
       clang_disposeString(t);
     }
     if (toks) clang_disposeTokens(self->tu, toks, n);
+  }
+  if (!r) {
+    CXEvalResult ev = clang_Cursor_Evaluate(c);
+    char buf[64];
+    if (ev && clang_EvalResult_getKind(ev) == CXEval_Int) {
+      if (clang_EvalResult_isUnsignedInt(ev))
+        snprintf(buf, sizeof buf, "%llu", clang_EvalResult_getAsUnsigned(ev));
+      else
+        snprintf(buf, sizeof buf, "%lld", clang_EvalResult_getAsLongLong(ev));
+      r = ir_str(self->unit, buf);
+    } else if (ev && clang_EvalResult_getKind(ev) == CXEval_Float) {
+      snprintf(buf, sizeof buf, "%g", clang_EvalResult_getAsDouble(ev));
+      r = ir_str(self->unit, buf);
+    }
+    if (ev) clang_EvalResult_dispose(ev);
   }
   return r ? r : ir_str(self->unit, "<literal>");
 }
@@ -370,8 +420,8 @@ static fe_c__lvalue fe_c__lvalue_of(fe_c__ctx *self, CXCursor lhs, uint16_t dept
     fe_c__cursors ch = fe_c__children(t);
     if (ch.len == 2) {
       lv.obj = fe_c__expr(self, ch.items[0], depth, NULL);
-      fe_c__expr(self, ch.items[1], depth, NULL);
       lv.field = fe_c__index_key(self, ch.items[1]);
+      if (!lv.field) fe_c__expr(self, ch.items[1], depth, NULL);
     }
     as_array_free(&ch);
     if (lv.obj) return lv;
@@ -546,8 +596,8 @@ static const char *fe_c__expr(fe_c__ctx *self, CXCursor e, uint16_t depth, const
       break;
     }
     const char *obj = fe_c__expr(self, ch.items[0], depth, NULL);
-    fe_c__expr(self, ch.items[1], depth, NULL);
     const char *key = fe_c__index_key(self, ch.items[1]);
+    if (!key) fe_c__expr(self, ch.items[1], depth, NULL);
     as_array_free(&ch);
     const char *dst = fe_c__dst(self, want);
     fe_c__emit(self, IR_LOAD, depth, dst, obj, key, NULL, NULL, NULL, 0, loc);
@@ -576,7 +626,7 @@ static const char *fe_c__expr(fe_c__ctx *self, CXCursor e, uint16_t depth, const
   case CXCursor_UnaryOperator: {
     CXCursor inner = fe_c__expr_child(e, false);
     if (clang_Cursor_isNull(inner)) break;
-    if (fe_c__is_not(self, e)) {
+    if (fe_c__is_not(self, e, inner)) {
       fe_c__expr(self, inner, depth, NULL);
       return fe_c__const(self, depth, want, "<bool>", loc);
     }
@@ -943,7 +993,6 @@ ir_unit *fe_c_lower(as_intern *strings, const char *relpath, const char *abspath
     unit->failed = true;
   else
     fe_c__toplevel(&ctx, clang_getTranslationUnitCursor(tu));
-  if (ctx.policy) clang_PrintingPolicy_dispose(ctx.policy);
   clang_disposeTranslationUnit(tu);
   return unit;
 }
@@ -970,6 +1019,11 @@ static bool fe_c__same_file(const char *dir, const char *arg, const char *abspat
 int fe_c_compdb_args(const char *dir, const char *abspath, char ***args, int *nargs) {
   *args = NULL;
   *nargs = 0;
+  char *json = as_sprintf("%s/compile_commands.json", dir);
+  struct stat st;
+  bool have = stat(json, &st) == 0;
+  free(json);
+  if (!have) return -1; /* libclang would print its own error to stderr */
   CXCompilationDatabase_Error err;
   CXCompilationDatabase db = clang_CompilationDatabase_fromDirectory(dir, &err);
   if (err != CXCompilationDatabase_NoError || !db) return -1;
@@ -991,7 +1045,10 @@ int fe_c_compdb_args(const char *dir, const char *abspath, char ***args, int *na
     CXString s = clang_CompileCommand_getArg(cmd, i);
     const char *a = clang_getCString(s) ? clang_getCString(s) : "";
     char *keep = NULL;
-    if (strcmp(a, "-c") == 0) {
+    if (strcmp(a, "--") == 0) { /* only input files follow */
+      clang_disposeString(s);
+      break;
+    } else if (strcmp(a, "-c") == 0) {
       /* dropped */
     } else if (strcmp(a, "-o") == 0) {
       i++; /* and its value */

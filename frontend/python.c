@@ -22,25 +22,25 @@ const TSLanguage *tree_sitter_python(void);
 /* Named node kinds we dispatch on; everything else is PK_OTHER. */
 #define PY_KINDS(X)                                                                                \
   X(module)                                                                                        \
-  X(block) X(comment) X(identifier) X(string) X(concatenated_string) X(string_start) X(string_end) \
-      X(interpolation) X(integer) X(float) X(true) X(false) X(none) X(ellipsis) X(attribute)       \
-          X(subscript) X(slice) X(call) X(argument_list) X(keyword_argument) X(list_splat) X(      \
-              dictionary_splat) X(parenthesized_expression) X(binary_operator) X(boolean_operator) \
-              X(comparison_operator) X(not_operator) X(unary_operator) X(                          \
-                  conditional_expression) X(await) X(lambda) X(lambda_parameters) X(dictionary)    \
-                  X(pair) X(list) X(tuple) X(set) X(expression_list) X(list_comprehension) X(      \
-                      set_comprehension) X(dictionary_comprehension) X(generator_expression)       \
-                      X(for_in_clause) X(if_clause) X(named_expression) X(yield) X(                \
-                          expression_statement) X(assignment) X(augmented_assignment)              \
-                          X(return_statement) X(if_statement) X(elif_clause) X(else_clause) X(     \
-                              for_statement) X(while_statement) X(try_statement) X(except_clause)  \
-                              X(except_group_clause) X(finally_clause) X(with_statement) X(        \
-                                  with_clause) X(with_item) X(as_pattern) X(as_pattern_target)     \
-                                  X(match_statement) X(case_clause) X(function_definition)         \
-                                      X(class_definition) X(decorated_definition) X(parameters) X( \
-                                          default_parameter) X(typed_parameter)                    \
-                                          X(typed_default_parameter) X(list_splat_pattern) X(      \
-                                              dictionary_splat_pattern) X(tuple_pattern)           \
+  X(block)                                                                                         \
+  X(comment) X(identifier) X(string) X(concatenated_string) X(string_start) X(string_end) X(       \
+      interpolation) X(integer) X(float) X(true) X(false) X(none) X(ellipsis) X(attribute)         \
+      X(subscript) X(slice) X(call) X(argument_list) X(keyword_argument) X(list_splat) X(          \
+          dictionary_splat) X(parenthesized_expression) X(binary_operator) X(boolean_operator)     \
+          X(comparison_operator) X(not_operator) X(unary_operator) X(conditional_expression) X(    \
+              await) X(lambda) X(lambda_parameters) X(dictionary) X(pair) X(list) X(tuple) X(set)  \
+              X(expression_list) X(list_comprehension) X(set_comprehension) X(                     \
+                  dictionary_comprehension) X(generator_expression) X(for_in_clause) X(if_clause)  \
+                  X(named_expression) X(yield) X(expression_statement) X(assignment) X(            \
+                      augmented_assignment) X(return_statement) X(if_statement) X(elif_clause)     \
+                      X(else_clause) X(for_statement) X(while_statement) X(try_statement)          \
+                          X(except_clause) X(except_group_clause) X(finally_clause) X(             \
+                              with_statement) X(with_clause) X(with_item) X(as_pattern)            \
+                              X(as_pattern_target) X(match_statement) X(case_clause) X(            \
+                                  function_definition) X(class_definition) X(decorated_definition) \
+                                  X(parameters) X(default_parameter) X(typed_parameter)            \
+                                      X(typed_default_parameter) X(list_splat_pattern)             \
+                                          X(dictionary_splat_pattern) X(tuple_pattern)             \
                                               X(list_pattern) X(pattern_list) X(import_statement)  \
                                                   X(import_from_statement) X(aliased_import)       \
                                                       X(dotted_name) X(relative_import)            \
@@ -65,8 +65,9 @@ static const char *const py_kind_names[] = {"",
 
 #define PY_FIELDS(X)                                                                               \
   X(function)                                                                                      \
-  X(arguments) X(object) X(attribute) X(left) X(right) X(value) X(subscript) X(body) X(parameters) \
-      X(name) X(alternative) X(consequence) X(condition) X(type) X(alias) X(key) X(expression)     \
+  X(arguments)                                                                                     \
+  X(object) X(attribute) X(left) X(right) X(value) X(subscript) X(body) X(parameters) X(name)      \
+      X(alternative) X(consequence) X(condition) X(type) X(alias) X(key) X(expression)             \
           X(module_name) X(argument) X(definition) X(subject) X(guard) X(cause)
 
 typedef struct py_lang {
@@ -314,7 +315,7 @@ static void py_flush_part(py_ctx *c, TSNode at) {
 
 /* One string of an f-string: literal parts and interpolated values onto
  * c->vals, in source order. */
-static void py_fstring_parts(py_ctx *c, TSNode s) {
+static void py_fstring_parts(py_ctx *c, TSNode s, TSNode whole) {
   uint32_t pos = ts_node_start_byte(s), to = ts_node_end_byte(s);
   size_t k0 = py_kids(c, s);
   for (size_t i = k0; i < c->kids.len; i++) {
@@ -326,7 +327,7 @@ static void py_fstring_parts(py_ctx *c, TSNode s) {
     } else if (k.kind == PK_interpolation) {
       uint32_t at = ts_node_start_byte(k.node);
       if (at > pos && c->sb.len < PY_CONST_MAX + 4) as_buf_put(&c->sb, c->src + pos, at - pos);
-      py_flush_part(c, k.node);
+      py_flush_part(c, whole);
       TSNode e = py_field(k.node, py_L.f_expression);
       if (!ts_node_is_null(e)) {
         const char *v = py_expr(c, e, NULL);
@@ -349,12 +350,12 @@ static const char *py_string(py_ctx *c, TSNode n, const char *dst) {
   size_t mark = c->vals.len;
   py_buf_reset(&c->sb);
   if (py_kind_of(n) == PK_string) {
-    py_fstring_parts(c, n);
+    py_fstring_parts(c, n, n);
   } else {
     size_t k0 = py_kids(c, n);
     for (size_t i = k0; i < c->kids.len; i++) {
       py_kid k = c->kids.items[i];
-      if (k.kind == PK_string) py_fstring_parts(c, k.node);
+      if (k.kind == PK_string) py_fstring_parts(c, k.node, n);
     }
     c->kids.len = k0;
   }

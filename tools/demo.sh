@@ -7,7 +7,8 @@ set -euo pipefail
 
 cd "$(dirname "$0")/.."
 ROOT=$(pwd)
-say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
+if [ -t 1 ]; then B=$'\033[1m' N=$'\033[0m'; else B= N=; fi
+say() { printf '%s==> %s%s\n' "$B" "$*" "$N"; }
 
 bash tools/setup.sh
 
@@ -28,12 +29,14 @@ set +e
 rc=$?
 # The same check again for the machine-readable JSON report.
 "$ASSAY" check corpus/shop/after --baseline "$REPORTS/baseline.sqlite" \
-  --format json --output "$REPORTS/check.json"
+  --format json --output "$REPORTS/check.json" >/dev/null 2>"$REPORTS/.check-json.err"
 rc_json=$?
 set -e
 if [ "$rc" -ne "$rc_json" ]; then
-  echo "demo.sh: warning: the two check runs exited $rc and $rc_json" >&2
+  echo "demo.sh: warning: the two check runs exited $rc and $rc_json:" >&2
+  cat "$REPORTS/.check-json.err" >&2
 fi
+rm -f "$REPORTS/.check-json.err"
 
 echo
 say "report ($REPORTS/check.txt)"

@@ -170,14 +170,38 @@ static void expect_parse_error(const char *src, uint32_t line, uint32_t col, con
   ir_unit_delete(u);
 }
 
+static void test_relative_imports(void) {
+  ir_unit *u = lower("from .util import f\n"
+                     "from . import util as ut\n"
+                     "from ..models import User\n"
+                     "from ...top import t\n"
+                     "from .....beyond import z\n",
+                     "app.api.handlers");
+  CHECK_INT(u->nimports, 5);
+  if (u->nimports == 5) {
+    CHECK_STR(u->imports[0].alias, "f");
+    CHECK_STR(u->imports[0].target, "app.api.util.f");
+    CHECK_STR(u->imports[1].alias, "ut");
+    CHECK_STR(u->imports[1].target, "app.api.util");
+    CHECK_STR(u->imports[2].target, "app.models.User");
+    CHECK_STR(u->imports[3].target, "top.t");
+    CHECK_STR(u->imports[4].alias, "z");
+    CHECK_STR(u->imports[4].target, "beyond.z");
+  }
+  ir_unit_delete(u);
+}
+
 static void test_parse_error(void) {
   /* tree-sitter recovers by inserting the closing parenthesis */
   expect_parse_error("import os\nx = 1\ndef foo(:\n    pass\n", 3, 9, "missing ')'");
   expect_parse_error("print((1)\n", 1, 1, "syntax error near 'print((1)'");
-  expect_parse_error("x = (1 +\ny = 2\n", 1, 5, "syntax error near '(1 + y'");
-  /* long offending text is cut to 30 bytes, newlines shown as spaces */
-  expect_parse_error("class A\n    def method_with_a_long_name(self): pass\n", 1, 1,
-                     "syntax error near 'class A     def method_with_a_l'");
+  expect_parse_error("x = (1 +\ny = 2\n", 1, 3, "syntax error near '= (1 + y'");
+  /* long offending text is cut to 30 bytes */
+  expect_parse_error("x = 1\nfoo(alpha beta gamma delta epsilon zeta\n    eta)\n", 2, 5,
+                     "syntax error near 'alpha beta gamma delta epsilon'");
+  /* newlines are shown as spaces */
+  expect_parse_error("def f():\n  x = [1, 2\n  return x\n", 2, 3,
+                     "syntax error near 'x = [1, 2   return x'");
 }
 
 static void test_binary(void) {
@@ -230,7 +254,8 @@ static void test_parse_only(void) {
 static void test_long_string(void) {
   as_buf b = {0};
   as_buf_puts(&b, "x = \"");
-  for (int i = 0; i < 100; i++) as_buf_puts(&b, "abcd\xc3\xa9"); /* 6 bytes each */
+  for (int i = 0; i < 100; i++)
+    as_buf_puts(&b, "abcd\xc3\xa9"); /* 6 bytes each */
   as_buf_puts(&b, "\"\n");
   ir_unit *u = lower(b.data, "app.long");
   CHECK_INT(u->failed, 0);
@@ -272,7 +297,8 @@ static void test_stress(void) {
     lines += 17;
   }
   /* deep nesting must not crash */
-  for (int i = 0; i < 3000; i++) as_buf_puts(&b, i ? " + a" : "y = a");
+  for (int i = 0; i < 3000; i++)
+    as_buf_puts(&b, i ? " + a" : "y = a");
   as_buf_puts(&b, "\n");
   ir_unit *u = fe_python_lower(strings, "app/stress.py", "app.stress", b.data, b.len);
   CHECK_INT(u->failed, 0);
@@ -320,6 +346,7 @@ int main(void) {
   strings = as_intern_new();
   test_goldens();
   test_structure();
+  test_relative_imports();
   test_parse_error();
   test_binary();
   test_parse_only();

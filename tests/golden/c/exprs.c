@@ -1,6 +1,9 @@
 #include <stddef.h>
 #define FIELD(p) ((p)->name)
 #define IS_EMPTY(s) ((s)[0] == 0)
+#define SET_NAME(p, v) ((p)->name = (v))
+#define NOT_NULL(p) (!(p))
+#define LIMIT 16
 
 enum color { RED, GREEN };
 struct user {
@@ -27,7 +30,9 @@ int exprs(struct user *u, const char *email, long v) {
   int e = IS_EMPTY(n);
   enum color c = GREEN;
   struct point p = (struct point){.x = 1, .y = neg};
+  SET_NAME(u, email);
+  int nn = NOT_NULL(email) + LIMIT;
   neg++;
   --not;
-  return (int)sz + cmp + mixed + e + c + p.x + ~neg;
+  return (int)sz + cmp + mixed + e + c + p.x + ~neg + nn;
 }

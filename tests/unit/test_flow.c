@@ -1,0 +1,318 @@
+/* test_flow.c — the flow analysis end to end on small trees: each case
+ * writes files to a temp folder, scans it and checks the exact findings. */
+#include "check.h"
+#include "analyses/scan.h"
+
+#include <stdarg.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+static char root[256];
+
+static void write_file(const char *rel, const char *text) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", root, rel);
+  for (char *p = path + strlen(root) + 1; *p; p++)
+    if (*p == '/') {
+      *p = 0;
+      mkdir(path, 0755);
+      *p = '/';
+    }
+  FILE *f = fopen(path, "w");
+  fputs(text, f);
+  fclose(f);
+}
+
+static void new_tree(void) {
+  snprintf(root, sizeof root, "/tmp/assay-flow-XXXXXX");
+  if (!mkdtemp(root)) abort();
+}
+
+static void rm_tree(void) {
+  char cmd[300];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", root);
+  if (system(cmd) != 0) abort();
+}
+
+static an_result *scan(const char *cache, an_scan_info *info_out) {
+  an_catalogue *cat = an_catalogue_new_default();
+  an_models *models = an_models_new_default();
+  an_scan_options o = {root, cache, cat, models};
+  an_result *res = an_result_new();
+  an_scan_info info;
+  char err[512];
+  CHECK_INT(an_scan(&o, res, &info, err, sizeof err), 0);
+  if (info_out) *info_out = info;
+  an_models_delete(models);
+  an_catalogue_delete(cat);
+  return res;
+}
+
+/* "path:line rule category" of every finding, one per line, sorted. */
+static char *summary(const an_result *res) {
+  as_buf b = {0};
+  for (size_t i = 0; i < res->nfindings; i++) {
+    const an_finding *f = &res->findings[i];
+    as_buf_printf(&b, "%s:%u %s %s\n", f->path, f->line, f->rule_id,
+                  f->ncategories ? f->categories[0] : "-");
+  }
+  return b.data ? b.data : as_strdup("");
+}
+
+#define EXPECT(res, text)                                                                          \
+  do {                                                                                             \
+    char *s_ = summary(res);                                                                       \
+    CHECK_STR(s_, text);                                                                           \
+    free(s_);                                                                                      \
+  } while (0)
+
+static const an_finding *find_at(const an_result *res, const char *path, uint32_t line) {
+  for (size_t i = 0; i < res->nfindings; i++)
+    if (strcmp(res->findings[i].path, path) == 0 && res->findings[i].line == line)
+      return &res->findings[i];
+  return NULL;
+}
+
+static void test_python_calls(void) {
+  new_tree();
+  write_file("svc/requirements.txt", "");
+  write_file("svc/app/__init__.py", "");
+  write_file("svc/app/util.py",
+             "import logging\n"
+             "log = logging.getLogger(__name__)\n"
+             "\n"
+             "def audit(addr):\n"
+             "    log.info('to %s', addr)\n"
+             "\n"
+             "def relay(x):\n"
+             "    audit(x)\n"
+             "\n"
+             "def fmt(u):\n"
+             "    return 'user ' + u.email\n"
+             "\n"
+             "def ping(n):\n"
+             "    if n:\n"
+             "        pong(n)\n"
+             "\n"
+             "def pong(m):\n"
+             "    ping(m)\n"
+             "    print(m)\n");
+  write_file("svc/app/handlers.py",
+             "import hashlib\n"
+             "from .util import relay, fmt\n"
+             "from app import util\n"
+             "\n"
+             "def create(body):\n"
+             "    email = body['email']\n"
+             "    relay(email)\n"                              /* 7: 3 calls to a log */
+             "    h = hashlib.sha256(email)\n"
+             "    print(h)\n"                                  /* sanitised */
+             "    print(len(body['phone']))\n"                 /* length: sanitised */
+             "    print(body['order_id'])\n"                   /* not personal */
+             "    print(body['email_template'])\n"             /* excluded name */
+             "    util.ping(body['ssn'])\n"                    /* recursion */
+             "    d = {'who': body['iban'], 'n': 1}\n"
+             "    print(d['n'])\n"                             /* other field */
+             "    util.log.info('%s', d)\n"                    /* whole container */
+             "    items = []\n"
+             "    items.append(body['card_number'])\n"
+             "    print(f'cards {items}')\n"
+             "    print(fmt(body['user']))\n"                  /* returned from a callee */
+             "    safe = mask_email(email)\n"
+             "    print(safe)\n"
+             "    print('{}'.format(body['dob']))\n"
+             "\n"
+             "class Svc:\n"
+             "    def run(self, user):\n"
+             "        self.emit(user.phone_number)\n"
+             "\n"
+             "    def emit(self, value):\n"
+             "        print(value)\n");
+  an_result *res = scan(NULL, NULL);
+  EXPECT(res, "svc/app/handlers.py:16 assay/pii-to-log user.financial.bank_account\n"
+              "svc/app/handlers.py:19 assay/pii-to-stdout user.financial.credit_card\n"
+              "svc/app/handlers.py:20 assay/pii-to-stdout user.contact.email\n"
+              "svc/app/handlers.py:23 assay/pii-to-stdout user.demographic.date_of_birth\n"
+              "svc/app/handlers.py:30 assay/pii-to-stdout user.contact.phone_number\n"
+              "svc/app/util.py:5 assay/pii-to-log user.contact.email\n"
+              "svc/app/util.py:19 assay/pii-to-stdout user.government_id.national_identification_number\n");
+  /* The path of the 3-call flow, step by step. */
+  const an_finding *f = find_at(res, "svc/app/util.py", 5);
+  CHECK(f != NULL);
+  if (f) {
+    CHECK_STR(f->source_symbol, "svc:app.handlers:create:email");
+    CHECK_STR(f->sink_symbol, "svc:app.util:audit:log.info");
+    CHECK_INT(f->nsteps, 6);
+    CHECK_STR(f->steps[0].message, "'email' is read here and classified user.contact.email");
+    CHECK_INT(f->steps[0].line, 6);
+    CHECK_STR(f->steps[1].message, "passed to relay() as 'x'");
+    CHECK_STR(f->steps[3].message, "passed to audit() as 'addr'");
+    CHECK_STR(f->steps[5].message, "reaches a log through log.info()");
+    CHECK_STR(f->steps[5].path, "svc/app/util.py");
+  }
+  /* A source inside a callee, returned to the caller's sink. */
+  f = find_at(res, "svc/app/handlers.py", 20);
+  CHECK(f != NULL);
+  if (f) {
+    CHECK_STR(f->source_symbol, "svc:app.util:fmt:email");
+    CHECK_STR(f->steps[f->nsteps - 2].message, "returned from fmt()");
+  }
+  /* A method reached through self: the source is in run, the sink in emit. */
+  f = find_at(res, "svc/app/handlers.py", 30);
+  CHECK(f && strcmp(f->source_symbol, "svc:app.handlers:Svc.run:phone_number") == 0);
+  an_result_delete(res);
+  rm_tree();
+}
+
+static void test_python_updates_and_files(void) {
+  new_tree();
+  write_file("app.py",
+             "def handler(email, order_id):\n"
+             "    print(order_id)\n"
+             "    helper(email)\n"                       /* entry point: param is a source */
+             "\n"
+             "def helper(email):\n"
+             "    print('x', email)\n"                   /* 6: one finding, source in handler */
+             "\n"
+             "def clean(user, flag):\n"
+             "    e = user.email\n"
+             "    e = mask_email(e)\n"
+             "    print(e)\n"                            /* strong update: sanitised */
+             "    p = user.phone\n"
+             "    if flag:\n"
+             "        p = redact(p)\n"
+             "    print(p)\n"                            /* 15: only sometimes sanitised */
+             "    if user.ssn == flag:\n"
+             "        print('match')\n"                  /* a test, not the data */
+             "\n"
+             "def files(user, path):\n"
+             "    with open(path, 'w') as f:\n"
+             "        f.write(user.passport_number)\n"   /* 21: file sink */
+             "    buf = make_buffer()\n"
+             "    buf.write(user.passport_number)\n"     /* not a file */
+             "    import sys\n"
+             "    sys.stderr.write(user.ip_address)\n");  /* 25: stdout */
+  write_file("broken.py", "def oops(:\n    pass\n");
+  an_result *res = scan(NULL, NULL);
+  EXPECT(res, "app.py:6 assay/pii-to-stdout user.contact.email\n"
+              "app.py:15 assay/pii-to-stdout user.contact.phone_number\n"
+              "app.py:21 assay/pii-to-file user.government_id.passport_number\n"
+              "app.py:25 assay/pii-to-stdout user.device.ip_address\n");
+  const an_finding *f = find_at(res, "app.py", 6);
+  CHECK(f && strcmp(f->source_symbol, ".:app:handler:email") == 0);
+  CHECK(f && strcmp(f->steps[0].message, "parameter 'email' of handler() is classified "
+                                         "user.contact.email") == 0);
+  /* The broken file is a diagnostic; the rest of the scan went on. */
+  CHECK_INT(res->files_scanned, 2);
+  CHECK_INT(res->files_failed, 1);
+  CHECK_INT(res->ndiags, 1);
+  if (res->ndiags) {
+    CHECK_STR(res->diags[0].path, "broken.py");
+    CHECK_STR(res->diags[0].code, "parse-error");
+    CHECK_INT(res->diags[0].line, 1);
+  }
+  an_result_delete(res);
+  rm_tree();
+}
+
+static void test_c(void) {
+  new_tree();
+  write_file("ledger/CMakeLists.txt", "");
+  write_file("ledger/include/ledger.h",
+             "struct account { const char *owner_email; const char *iban; long balance; };\n"
+             "void audit_line(const char *line);\n");
+  write_file("ledger/src/audit.c",
+             "#include <stdio.h>\n"
+             "#include <syslog.h>\n"
+             "#include \"ledger.h\"\n"
+             "static void emit(const char *s) { puts(s); }\n"  /* static: not the one below */
+             "void audit_line(const char *line) {\n"
+             "  syslog(LOG_INFO, \"%s\", line);\n"
+             "}\n");
+  write_file("ledger/src/ledger.c",
+             "#include <stdio.h>\n"
+             "#include <string.h>\n"
+             "#include \"../include/ledger.h\"\n"
+             "static void emit(const char *s) { (void)s; }\n"
+             "void post(struct account *a, FILE *out) {\n"
+             "  char line[256];\n"
+             "  snprintf(line, sizeof line, \"acct %s\", a->iban);\n"
+             "  audit_line(line);\n"                                /* 8 -> audit.c:6 */
+             "  emit(a->owner_email);\n"                            /* static, no sink */
+             "  fprintf(out, \"%ld %s\\n\", a->balance, a->owner_email);\n" /* 10: file */
+             "  fprintf(stderr, \"len %zu\\n\", strlen(a->owner_email));\n" /* sanitised */
+             "  char copy[64];\n"
+             "  strcpy(copy, a->owner_email);\n"
+             "  printf(\"%s\\n\", copy);\n"                      /* 14: stdout */
+             "  if (a->balance > 0) {\n"
+             "    printf(\"%ld\\n\", a->balance);\n"             /* not personal */
+             "  }\n"
+             "}\n");
+  an_result *res = scan(NULL, NULL);
+  EXPECT(res, "ledger/src/audit.c:6 assay/pii-to-log user.financial.bank_account\n"
+              "ledger/src/ledger.c:10 assay/pii-to-file user.contact.email\n"
+              "ledger/src/ledger.c:14 assay/pii-to-stdout user.contact.email\n");
+  const an_finding *f = find_at(res, "ledger/src/audit.c", 6);
+  CHECK(f && strcmp(f->source_symbol, "ledger:ledger/src/ledger.c:post:iban") == 0);
+  CHECK(f && f->nsteps == 5 && strcmp(f->steps[1].message, "copied into 'line' by snprintf()") == 0);
+  CHECK_INT(res->files_failed, 0);
+  an_result_delete(res);
+  rm_tree();
+}
+
+/* Moving code down a file, reformatting it and adding unrelated code keep
+ * every fingerprint; the unit cache serves unchanged files. */
+static void test_stability_and_cache(void) {
+  new_tree();
+  char cache[300];
+  snprintf(cache, sizeof cache, "%s/cache.sqlite", root);
+  mkdir(root, 0755);
+  write_file("svc/requirements.txt", "");
+  write_file("svc/a.py", "import logging\n"
+                         "def f(user):\n"
+                         "    logging.info('e %s', user.email)\n");
+  write_file("svc/b.py", "def g(user):\n"
+                         "    print(user.phone)\n");
+  an_scan_info info;
+  an_result *r1 = scan(cache, &info);
+  CHECK_INT(info.cache_misses, 2);
+  CHECK_INT(info.cache_hits, 0);
+  CHECK_INT(r1->nfindings, 2);
+  an_result *r2 = scan(cache, &info);
+  CHECK_INT(info.cache_misses, 0);
+  CHECK_INT(info.cache_hits, 2);
+  char *s1 = summary(r1), *s2 = summary(r2);
+  CHECK_STR(s2, s1);
+  free(s1);
+  free(s2);
+  write_file("svc/a.py", "import logging\n"
+                         "\n"
+                         "def unrelated(x):\n"
+                         "    return x + 1\n"
+                         "\n"
+                         "\n"
+                         "def f( user ):\n"
+                         "    logging.info(\n"
+                         "        'e %s',\n"
+                         "        user.email)\n");
+  an_result *r3 = scan(cache, &info);
+  CHECK_INT(info.cache_misses, 1);
+  CHECK_INT(info.cache_hits, 1);
+  CHECK_INT(r3->nfindings, 2);
+  for (size_t i = 0; i < r1->nfindings && i < r3->nfindings; i++)
+    CHECK_STR(r3->findings[i].fingerprint, r1->findings[i].fingerprint);
+  CHECK_INT(r3->findings[0].line, 8);
+  an_result_delete(r1);
+  an_result_delete(r2);
+  an_result_delete(r3);
+  rm_tree();
+}
+
+int main(void) {
+  test_python_calls();
+  test_python_updates_and_files();
+  test_c();
+  test_stability_and_cache();
+  return CHECK_DONE();
+}
