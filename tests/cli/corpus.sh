@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # corpus.sh — the shop corpus against its ground truth, end to end through the CLI.
 #   $1 = path to the assay binary, $2 = repository root.
-# Runs scan (before, after), baseline save (before) and check (after against
-# before), and compares the set of (file, line, categories, sink[, state]) of
+# Runs scan (before, after, before again with the cache warm), baseline save
+# (before) and check (after against before), and compares the set of (file, line, categories, sink[, state]) of
 # each JSON output with corpus/shop/ground_truth.json exactly; checks the exit
 # codes and that check's SARIF has one result per expected entry with the
 # expected baselineState.
@@ -13,6 +13,10 @@ ROOT=${2:?usage: corpus.sh ASSAY_BINARY REPO_ROOT}
 CORPUS="$ROOT/corpus/shop"
 T=$(mktemp -d "${TMPDIR:-/tmp}/assay-corpus.XXXXXX")
 trap 'rm -rf "$T"' EXIT
+
+# A unit cache of the test's own: hermetic, and the second scan of before
+# below reads it warm (the cache must not change a finding).
+export XDG_CACHE_HOME="$T/cache"
 
 fail=0
 run() { # run EXPECTED_EXIT CMD...: run a command, check its exit code
@@ -32,6 +36,7 @@ run() { # run EXPECTED_EXIT CMD...: run a command, check its exit code
 
 run 0 "$ASSAY" scan "$CORPUS/before" --format json --output "$T/before.json"
 run 0 "$ASSAY" scan "$CORPUS/after" --format json --output "$T/after.json"
+run 0 "$ASSAY" scan "$CORPUS/before" --format json --output "$T/before-warm.json"
 run 0 "$ASSAY" baseline save "$CORPUS/before" --db "$T/b.sqlite"
 run 1 "$ASSAY" check "$CORPUS/after" --baseline "$T/b.sqlite" --format json \
   --output "$T/check.json" --sarif "$T/check.sarif"
@@ -89,6 +94,7 @@ def compare(label, output, expected, with_state):
 
 compare("scan before", load("before.json"), truth["before"], False)
 compare("scan after", load("after.json"), truth["after"], False)
+compare("scan before (warm cache)", load("before-warm.json"), truth["before"], False)
 compare("check", load("check.json"), truth["check"], True)
 
 # SARIF: one result per expected check entry, each with its baselineState.
