@@ -565,7 +565,8 @@ static an_fn *an_fnmap_get(const an_fnmap *m, const char *key) {
 static an_fn *an_flow__lookup(an_ctx *c, const an_fnmap *m, const char *module, const char *fn,
                               size_t fnlen) {
   char buf[1024];
-  snprintf(buf, sizeof buf, "%s:%.*s", module, (int)fnlen, fn);
+  int n = snprintf(buf, sizeof buf, "%s:%.*s", module, (int)fnlen, fn);
+  if (n < 0 || (size_t)n >= sizeof buf) return NULL; /* no such long name is defined */
   const char *k = as_intern_str(c->names, buf);
   return an_fnmap_get(m, k);
 }

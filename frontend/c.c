@@ -305,24 +305,57 @@ static const char *fe_c__literal_text(fe_c__ctx *self, CXCursor c) {
   return r ? r : ir_str(self->unit, "<literal>");
 }
 
-/* Cut a constant to FE_C_MAX_CONST bytes, not inside a UTF-8 sequence. */
+/* Cut a constant to FE_C_MAX_CONST bytes, not inside a UTF-8 sequence nor
+ * after a lone backslash. */
 static const char *fe_c__const_text(fe_c__ctx *self, const char *s, size_t n) {
   if (n > FE_C_MAX_CONST) {
     n = FE_C_MAX_CONST;
     while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
       n--;
+    size_t bs = 0;
+    while (bs < n && s[n - 1 - bs] == '\\')
+      bs++;
+    if (bs % 2) n--;
   }
   return ir_strn(self->unit, s, n);
 }
 
-/* A string literal's content without its prefix and quotes, escapes kept. */
-static const char *fe_c__string_text(fe_c__ctx *self, CXCursor c) {
-  CXString s = clang_getCursorSpelling(c);
-  const char *t = clang_getCString(s) ? clang_getCString(s) : "";
+/* Append a string literal token's content (prefix and quotes removed). */
+static void fe_c__put_string_token(as_buf *out, const char *t) {
   const char *q1 = strchr(t, '"'), *q2 = strrchr(t, '"');
-  const char *r = q1 && q2 > q1 ? fe_c__const_text(self, q1 + 1, (size_t)(q2 - q1 - 1))
-                                : fe_c__const_text(self, t, strlen(t));
-  clang_disposeString(s);
+  if (q1 && q2 > q1) as_buf_put(out, q1 + 1, (size_t)(q2 - q1 - 1));
+}
+
+/* A string literal's content as written, without prefix and quotes, escapes
+ * kept; adjacent literals are joined. A literal from a macro body (not in the
+ * invocation's tokens) is taken from clang's own spelling. */
+static const char *fe_c__string_text(fe_c__ctx *self, CXCursor c) {
+  CXToken *toks = NULL;
+  unsigned n = 0;
+  as_buf b = {0};
+  bool found = false;
+  clang_tokenize(self->tu, clang_getCursorExtent(c), &toks, &n);
+  for (unsigned i = 0; i < n; i++) {
+    CXString t = clang_getTokenSpelling(self->tu, toks[i]);
+    const char *ts = clang_getCString(t);
+    bool lit = clang_getTokenKind(toks[i]) == CXToken_Literal && ts && strchr(ts, '"');
+    if (lit) fe_c__put_string_token(&b, ts);
+    clang_disposeString(t);
+    if (!lit) {
+      found = false;
+      break;
+    }
+    found = true;
+  }
+  if (toks) clang_disposeTokens(self->tu, toks, n);
+  if (!found) {
+    b.len = 0;
+    CXString sp = clang_getCursorSpelling(c);
+    fe_c__put_string_token(&b, clang_getCString(sp) ? clang_getCString(sp) : "");
+    clang_disposeString(sp);
+  }
+  const char *r = fe_c__const_text(self, b.data ? b.data : "", b.len);
+  as_buf_free(&b);
   return r;
 }
 
@@ -655,6 +688,24 @@ static const char *fe_c__expr(fe_c__ctx *self, CXCursor e, uint16_t depth, const
   }
   case CXCursor_InitListExpr:
     return fe_c__init_list(self, e, depth, want);
+  case CXCursor_StmtExpr: { /* ({ ...; v; }) has the value of its last statement */
+    CXCursor body = clang_getNullCursor();
+    fe_c__cursors ch = fe_c__children(e);
+    if (ch.len == 1 && clang_getCursorKind(ch.items[0]) == CXCursor_CompoundStmt)
+      body = ch.items[0];
+    as_array_free(&ch);
+    if (clang_Cursor_isNull(body)) break;
+    ch = fe_c__children(body);
+    const char *v = NULL;
+    for (size_t i = 0; i < ch.len; i++) {
+      if (i + 1 == ch.len && fe_c__is_expr(ch.items[i]))
+        v = fe_c__expr(self, ch.items[i], depth, want);
+      else
+        fe_c__stmt(self, ch.items[i], depth);
+    }
+    as_array_free(&ch);
+    return v ? v : fe_c__const(self, depth, want, "<expr>", loc);
+  }
   default:
     break;
   }
