@@ -112,6 +112,14 @@ static void test_missing_include(void) {
     CHECK_INT(u->diags[0].line, 1);
     CHECK_STR(u->diags[0].message, "'generated/not_there.h' file not found");
   }
+  /* The unknown type that came from the missing header only warns. */
+  CHECK_INT(u->ndiags, 2);
+  if (u->ndiags == 2) {
+    CHECK_INT(u->diags[1].level, AS_DIAG_WARNING);
+    CHECK_STR(u->diags[1].code, "error-after-missing-include");
+    CHECK_INT(u->diags[1].line, 10);
+  }
+  CHECK(find_func(u, "check") != NULL);
   const ir_func *f = find_func(u, "log_email");
   CHECK(f != NULL);
   if (f) {
@@ -152,6 +160,45 @@ static void test_uses_given_bytes(void) {
   ir_unit_delete(v);
   ir_unit_delete(u);
   free(abs);
+}
+
+static const char *first_const(const ir_unit *u) {
+  for (uint32_t f = 0; f < u->nfuncs; f++)
+    for (uint32_t i = 0; i < u->funcs[f]->ninsts; i++)
+      if (u->funcs[f]->insts[i].op == IR_CONST) return u->funcs[f]->insts[i].text;
+  return NULL;
+}
+
+/* String constants: content as written, adjacent literals joined, macro bodies
+ * resolved, at most 256 bytes and never cut inside a UTF-8 sequence. */
+static void test_literals(void) {
+  static const struct {
+    const char *src, *text;
+  } cases[] = {
+      {"const char *f(void) { return \"a\\tb\" \"c\"; }\n", "a\\tbc"},
+      {"#define G \"hi %s\"\nconst char *f(void) { return G; }\n", "hi %s"},
+      {"#define N 0x10\nint f(void) { return N; }\n", "16"},
+      {"int f(void) { return 0x10; }\n", "0x10"},
+      {"const char *f(void) { return u8\"\xc3\xa9\"; }\n", "\xc3\xa9"},
+  };
+  for (size_t i = 0; i < sizeof cases / sizeof *cases; i++) {
+    ir_unit *u = fe_c_lower(strings, "lit.c", "/nonexistent/lit.c", cases[i].src,
+                            strlen(cases[i].src), NULL, 0);
+    CHECK(!u->failed);
+    CHECK_STR(first_const(u), cases[i].text);
+    ir_unit_delete(u);
+  }
+  /* 255 ASCII bytes then a 2-byte character: the cut falls before it. */
+  as_buf src = {0};
+  as_buf_puts(&src, "const char *f(void) { return \"");
+  for (int i = 0; i < 255; i++)
+    as_buf_putc(&src, 'x');
+  as_buf_puts(&src, "\xc3\xa9\"; }\n");
+  ir_unit *u = fe_c_lower(strings, "lit.c", "/nonexistent/lit.c", src.data, src.len, NULL, 0);
+  const char *t = first_const(u);
+  CHECK_INT(t ? strlen(t) : 0, 255);
+  ir_unit_delete(u);
+  as_buf_free(&src);
 }
 
 /* An error inside an included header warns once per header; lowering goes on. */
@@ -263,6 +310,7 @@ int main(void) {
   test_missing_include();
   test_uses_given_bytes();
   test_header_error();
+  test_literals();
   test_compdb();
   struct stat st;
   if (stat("corpus", &st) == 0) {
