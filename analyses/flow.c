@@ -85,8 +85,16 @@ typedef struct an_ctx {
   const char **cls_keys;
   const char **cls_vals;
   size_t cls_cap, cls_count;
-  /* findings emitted: (source, sink symbol) */
-  AS_ARRAY(uint64_t) seen;
+  /* source symbol -> index + 1 */
+  const char **src_keys;
+  uint32_t *src_vals;
+  size_t src_cap;
+  /* findings emitted: (source + 1, sink symbol) pairs, open addressing */
+  struct an_seen {
+    uint32_t src1;
+    const char *sink;
+  } *seen;
+  size_t seen_cap, seen_count;
   /* current function's values */
   an_val *vals;
   size_t vals_cap;
@@ -227,14 +235,66 @@ static const char *an_flow__symbol(an_ctx *c, const char *name) {
   return as_intern_str(c->names, buf);
 }
 
+/* The symbol names the category too (it ends with the classified name). */
 static uint32_t an_flow__source(an_ctx *c, const char *category, const char *name) {
   const char *sym = an_flow__symbol(c, name);
-  for (size_t i = c->srcs.len; i-- > 0;)
-    if (c->srcs.items[i].symbol == sym && c->srcs.items[i].category == category)
-      return (uint32_t)i;
+  if ((c->srcs.len + 1) * 2 > c->src_cap) {
+    size_t ncap = c->src_cap ? c->src_cap * 2 : 256;
+    const char **nk = as_calloc(ncap, sizeof(char *));
+    uint32_t *nv = as_calloc(ncap, sizeof(uint32_t));
+    for (size_t i = 0; i < c->src_cap; i++) {
+      if (!c->src_keys[i]) continue;
+      size_t j = (uintptr_t)c->src_keys[i] * 0x9E3779B97F4A7C15ull >> 20 & (ncap - 1);
+      while (nk[j]) j = (j + 1) & (ncap - 1);
+      nk[j] = c->src_keys[i];
+      nv[j] = c->src_vals[i];
+    }
+    free(c->src_keys);
+    free(c->src_vals);
+    c->src_keys = nk;
+    c->src_vals = nv;
+    c->src_cap = ncap;
+  }
+  size_t j = (uintptr_t)sym * 0x9E3779B97F4A7C15ull >> 20 & (c->src_cap - 1);
+  while (c->src_keys[j]) {
+    if (c->src_keys[j] == sym) return c->src_vals[j] - 1;
+    j = (j + 1) & (c->src_cap - 1);
+  }
   an_src s = {category, sym, name};
   as_array_push(&c->srcs, s);
+  c->src_keys[j] = sym;
+  c->src_vals[j] = (uint32_t)c->srcs.len;
   return (uint32_t)(c->srcs.len - 1);
+}
+
+static size_t an_flow__seen_slot(uint32_t src, const char *sink, size_t cap) {
+  return ((uintptr_t)sink * 0x9E3779B97F4A7C15ull >> 20 ^ src * 0x85EBCA6Bu) & (cap - 1);
+}
+
+/* Record the (source, sink symbol) pair as emitted; false when it already was. */
+static bool an_flow__first(an_ctx *c, uint32_t src, const char *sink) {
+  if ((c->seen_count + 1) * 2 > c->seen_cap) {
+    size_t ncap = c->seen_cap ? c->seen_cap * 2 : 256;
+    struct an_seen *nk = as_calloc(ncap, sizeof(*nk));
+    for (size_t i = 0; i < c->seen_cap; i++) {
+      if (!c->seen[i].src1) continue;
+      size_t j = an_flow__seen_slot(c->seen[i].src1, c->seen[i].sink, ncap);
+      while (nk[j].src1) j = (j + 1) & (ncap - 1);
+      nk[j] = c->seen[i];
+    }
+    free(c->seen);
+    c->seen = nk;
+    c->seen_cap = ncap;
+  }
+  size_t j = an_flow__seen_slot(src + 1, sink, c->seen_cap);
+  while (c->seen[j].src1) {
+    if (c->seen[j].src1 == src + 1 && c->seen[j].sink == sink) return false;
+    j = (j + 1) & (c->seen_cap - 1);
+  }
+  c->seen[j].src1 = src + 1;
+  c->seen[j].sink = sink;
+  c->seen_count++;
+  return true;
 }
 
 static const char *an_flow__rule(ir_sink_kind k) {
@@ -257,10 +317,7 @@ static const char *an_flow__sink_words(ir_sink_kind k) {
 
 static void an_flow__emit(an_ctx *c, uint32_t src, const char *sink_symbol, const char *callee,
                           ir_sink_kind kind, const an_pnode *path) {
-  uint64_t key = as_hash64(&src, sizeof src) ^ ((uintptr_t)sink_symbol * 0x9E3779B97F4A7C15ull);
-  for (size_t i = 0; i < c->seen.len; i++)
-    if (c->seen.items[i] == key) return;
-  as_array_push(&c->seen, key);
+  if (!an_flow__first(c, src, sink_symbol)) return;
   const an_src *s = &c->srcs.items[src];
   an_step steps[AN_MAX_PATH + 1];
   uint32_t n = 0;
@@ -782,7 +839,9 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
   free(c.cls_keys);
   free(c.cls_vals);
   as_array_free(&c.srcs);
-  as_array_free(&c.seen);
+  free(c.seen);
+  free(c.src_keys);
+  free(c.src_vals);
   as_arena_delete(c.scratch);
   as_arena_delete(c.arena);
   as_intern_delete(c.names);

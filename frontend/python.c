@@ -20,34 +20,27 @@ const TSLanguage *tree_sitter_python(void);
 #define PY_ERR_SNIPPET 30 /* bytes of offending text in a parse-error message */
 
 /* Named node kinds we dispatch on; everything else is PK_OTHER. */
-#define PY_KINDS(X)                                                                                \
-  X(module)                                                                                        \
-  X(block)                                                                                         \
-  X(comment) X(identifier) X(string) X(concatenated_string) X(string_start) X(string_end) X(       \
-      interpolation) X(integer) X(float) X(true) X(false) X(none) X(ellipsis) X(attribute)         \
-      X(subscript) X(slice) X(call) X(argument_list) X(keyword_argument) X(list_splat) X(          \
-          dictionary_splat) X(parenthesized_expression) X(binary_operator) X(boolean_operator)     \
-          X(comparison_operator) X(not_operator) X(unary_operator) X(conditional_expression) X(    \
-              await) X(lambda) X(lambda_parameters) X(dictionary) X(pair) X(list) X(tuple) X(set)  \
-              X(expression_list) X(list_comprehension) X(set_comprehension) X(                     \
-                  dictionary_comprehension) X(generator_expression) X(for_in_clause) X(if_clause)  \
-                  X(named_expression) X(yield) X(expression_statement) X(assignment) X(            \
-                      augmented_assignment) X(return_statement) X(if_statement) X(elif_clause)     \
-                      X(else_clause) X(for_statement) X(while_statement) X(try_statement)          \
-                          X(except_clause) X(except_group_clause) X(finally_clause) X(             \
-                              with_statement) X(with_clause) X(with_item) X(as_pattern)            \
-                              X(as_pattern_target) X(match_statement) X(case_clause) X(            \
-                                  function_definition) X(class_definition) X(decorated_definition) \
-                                  X(parameters) X(default_parameter) X(typed_parameter)            \
-                                      X(typed_default_parameter) X(list_splat_pattern)             \
-                                          X(dictionary_splat_pattern) X(tuple_pattern)             \
-                                              X(list_pattern) X(pattern_list) X(import_statement)  \
-                                                  X(import_from_statement) X(aliased_import)       \
-                                                      X(dotted_name) X(relative_import)            \
-                                                          X(import_prefix) X(wildcard_import)      \
-                                                              X(raise_statement)                   \
-                                                                  X(print_statement)               \
-                                                                      X(parenthesized_list_splat)
+/* clang-format off */
+#define PY_KINDS(X) \
+  X(module) X(block) X(comment) X(identifier) X(string) X(concatenated_string) X(string_start) \
+  X(string_end) X(interpolation) X(integer) X(float) X(true) X(false) X(none) X(ellipsis) \
+  X(attribute) X(subscript) X(slice) X(call) X(argument_list) X(keyword_argument) X(list_splat) \
+  X(dictionary_splat) X(parenthesized_expression) X(binary_operator) X(boolean_operator) \
+  X(comparison_operator) X(not_operator) X(unary_operator) X(conditional_expression) X(await) \
+  X(lambda) X(lambda_parameters) X(dictionary) X(pair) X(list) X(tuple) X(set) \
+  X(expression_list) X(list_comprehension) X(set_comprehension) X(dictionary_comprehension) \
+  X(generator_expression) X(for_in_clause) X(if_clause) X(named_expression) X(yield) \
+  X(expression_statement) X(assignment) X(augmented_assignment) X(return_statement) \
+  X(if_statement) X(elif_clause) X(else_clause) X(for_statement) X(while_statement) \
+  X(try_statement) X(except_clause) X(except_group_clause) X(finally_clause) X(with_statement) \
+  X(with_clause) X(with_item) X(as_pattern) X(as_pattern_target) X(match_statement) \
+  X(case_clause) X(function_definition) X(class_definition) X(decorated_definition) \
+  X(decorator) X(parameters) X(default_parameter) X(typed_parameter) X(typed_default_parameter) \
+  X(list_splat_pattern) X(dictionary_splat_pattern) X(tuple_pattern) X(list_pattern) \
+  X(pattern_list) X(import_statement) X(import_from_statement) X(aliased_import) X(dotted_name) \
+  X(relative_import) X(import_prefix) X(wildcard_import) X(raise_statement) X(print_statement) \
+  X(parenthesized_list_splat)
+/* clang-format on */
 
 typedef enum {
   PK_OTHER = 0,
@@ -63,12 +56,12 @@ static const char *const py_kind_names[] = {"",
 #undef X
 };
 
-#define PY_FIELDS(X)                                                                               \
-  X(function)                                                                                      \
-  X(arguments)                                                                                     \
-  X(object) X(attribute) X(left) X(right) X(value) X(subscript) X(body) X(parameters) X(name)      \
-      X(alternative) X(consequence) X(condition) X(type) X(alias) X(key) X(expression)             \
-          X(module_name) X(argument) X(definition) X(subject) X(guard) X(cause)
+/* clang-format off */
+#define PY_FIELDS(X) \
+  X(function) X(arguments) X(object) X(attribute) X(left) X(right) X(value) X(subscript) \
+  X(body) X(parameters) X(name) X(alternative) X(consequence) X(condition) X(type) X(alias) \
+  X(key) X(expression) X(module_name) X(argument) X(definition) X(subject) X(guard) X(cause)
+/* clang-format on */
 
 typedef struct py_lang {
   const TSLanguage *lang;
@@ -140,7 +133,7 @@ typedef struct py_ctx {
   const char *self_name;       /* first parameter of the current method, or NULL */
   int32_t self_rec;            /* record of the current method's class, else -1 */
   const char *last_lambda;     /* name of the previous lambda function */
-  const char *s_module;        /* interned "<module>" */
+  bool staticmethod;           /* the next def is decorated @staticmethod */
 } py_ctx;
 
 static ir_loc py_loc(TSNode n) {
@@ -317,8 +310,8 @@ static void py_flush_part(py_ctx *c, TSNode at) {
  * c->vals, in source order. */
 static void py_fstring_parts(py_ctx *c, TSNode s, TSNode whole) {
   uint32_t pos = ts_node_start_byte(s), to = ts_node_end_byte(s);
-  size_t k0 = py_kids(c, s);
-  for (size_t i = k0; i < c->kids.len; i++) {
+  size_t k0 = py_kids(c, s), k1 = c->kids.len;
+  for (size_t i = k0; i < k1; i++) {
     py_kid k = c->kids.items[i];
     if (k.kind == PK_string_start) {
       pos = ts_node_end_byte(k.node);
@@ -353,7 +346,7 @@ static const char *py_string(py_ctx *c, TSNode n, const char *dst) {
     py_fstring_parts(c, n, n);
   } else {
     size_t k0 = py_kids(c, n);
-    for (size_t i = k0; i < c->kids.len; i++) {
+    for (size_t i = k0, k1 = c->kids.len; i < k1; i++) {
       py_kid k = c->kids.items[i];
       if (k.kind == PK_string) py_fstring_parts(c, k.node, n);
     }
@@ -914,7 +907,8 @@ static void py_function(py_ctx *c, TSNode n) {
   TSNode nm = py_field(n, py_L.f_name);
   if (ts_node_is_null(nm)) return;
   const char *qual = py_qualify(c, py_text(c, nm));
-  bool method = c->cls >= 0;
+  bool method = c->cls >= 0 && !c->staticmethod;
+  c->staticmethod = false;
   int32_t cls = c->cls;
   py_saved s = py_save(c);
   ir_add_func(c->unit, qual, py_loc(n));
@@ -1254,7 +1248,21 @@ static void py_stmt(py_ctx *c, TSNode n, py_kind k) {
     break;
   case PK_decorated_definition: {
     TSNode d = py_field(n, py_L.f_definition);
-    if (!ts_node_is_null(d)) py_stmt(c, d, py_kind_of(d));
+    if (ts_node_is_null(d)) break;
+    bool is_static = false;
+    size_t k0 = py_kids(c, n), k1 = c->kids.len;
+    for (size_t i = k0; i < k1; i++) {
+      if (c->kids.items[i].kind != PK_decorator) continue;
+      TSNode e = py_first_named(c->kids.items[i].node);
+      if (!ts_node_is_null(e) && py_kind_of(e) == PK_identifier &&
+          ts_node_end_byte(e) - ts_node_start_byte(e) == 12 &&
+          memcmp(c->src + ts_node_start_byte(e), "staticmethod", 12) == 0)
+        is_static = true;
+    }
+    c->kids.len = k0;
+    c->staticmethod = is_static;
+    py_stmt(c, d, py_kind_of(d));
+    c->staticmethod = false;
     break;
   }
   case PK_import_statement:

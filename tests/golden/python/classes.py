@@ -34,3 +34,12 @@ def outer(a):
         def m(this):
             this.v = a
     return inner
+
+class Tools:
+    @staticmethod
+    def make(data):
+        data.value = 1
+
+    @classmethod
+    def build(cls, v):
+        cls.cache = v
