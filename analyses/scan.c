@@ -39,6 +39,9 @@ static ir_unit *an_scan__lower(as_intern *strings, const fe_file *f, const char 
   free(svc);
   ir_unit *u = fe_c_lower(strings, f->relpath, f->abspath, src, len,
                           have ? (const char *const *)args : NULL, have ? nargs : 0);
+  /* A C module is named by its path inside its service, like a Python one,
+   * so moving a service folder keeps its symbols. */
+  u->module = ir_str(u, in_service);
   if (have) fe_c_free_args(args, nargs);
   return u;
 }

@@ -926,6 +926,16 @@ static void fe_c__toplevel(fe_c__ctx *self, CXCursor tu) {
 
 /* ---- diagnostics ----------------------------------------------------------- */
 
+/* Is d about the syntax of the file (parse, lexical or preprocessor issue)
+ * rather than its meaning? */
+static bool fe_c__is_syntax(CXDiagnostic d) {
+  CXString cat = clang_getDiagnosticCategoryText(d);
+  const char *c = clang_getCString(cat);
+  bool syntax = !c || strcmp(c, "Semantic Issue") != 0;
+  clang_disposeString(cat);
+  return syntax;
+}
+
 /* Errors in the main file fail the unit (a missing include only warns, and so
  * do the errors that follow it); errors in headers give one warning per
  * header. Returns true when the unit failed. */
@@ -952,6 +962,10 @@ static bool fe_c__diagnostics(fe_c__ctx *self) {
         missing_include = true;
       } else if (missing_include) {
         ir_add_diag(u, AS_DIAG_WARNING, line, col, "error-after-missing-include", m);
+      } else if (!fe_c__is_syntax(d)) {
+        /* A semantic error (an identifier a build flag would define, a type
+         * mismatch) leaves a complete syntax tree: lower it, and say so. */
+        ir_add_diag(u, AS_DIAG_WARNING, line, col, "semantic-error", m);
       } else {
         ir_add_diag(u, AS_DIAG_ERROR, line, col, "parse-error", m);
         failed = true;

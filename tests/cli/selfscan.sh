@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# selfscan.sh — Assay scans its own repository: every C and Python file of
+# Assay parses (only the deliberately broken golden files fail), and Assay's
+# own code reports no personal-data flow (findings come only from corpus/ and
+# tests/golden/, which contain them on purpose).
+#   $1 = path to the assay binary, $2 = repository root.
+set -uo pipefail
+ASSAY=${1:?}
+ROOT=${2:?}
+T=$(mktemp -d "${TMPDIR:-/tmp}/assay-self.XXXXXX")
+trap 'rm -rf "$T"' EXIT
+fail=0
+
+"$ASSAY" scan "$ROOT" --no-cache --format json --output "$T/self.json" 2>"$T/err"
+rc=$?
+[ "$rc" -eq 0 ] || { echo "FAIL: scan exited $rc"; cat "$T/err"; fail=1; }
+
+python3 - "$T/self.json" <<'PY' || fail=1
+import json, sys
+r = json.load(open(sys.argv[1]))
+ok = True
+failed = sorted(d["file"] for d in r["diagnostics"] if d["level"] == "error")
+want = ["tests/golden/c/syntax_error.c", "tests/golden/python/syntax_error.py"]
+if failed != want:
+    print("FAIL: files that failed to parse:", failed, "expected", want); ok = False
+if r["stats"]["failed"] != 2:
+    print("FAIL: stats.failed =", r["stats"]["failed"]); ok = False
+own = [f for f in r["findings"] if not f["file"].startswith(("corpus/", "tests/golden/"))]
+for f in own:
+    print("FAIL: finding in Assay's own code: %s:%d %s" % (f["file"], f["line"], f["message"])); ok = False
+c_files = r["stats"]["files"]
+if c_files < 40:
+    print("FAIL: only %d files scanned" % c_files); ok = False
+print("selfscan: %d files, %d findings (all in corpus/ and tests/golden/)" % (c_files, len(r["findings"])))
+sys.exit(0 if ok else 1)
+PY
+[ "$fail" -eq 0 ] && echo "selfscan: passed" || { echo "selfscan: FAILED"; exit 1; }
