@@ -138,6 +138,92 @@ else:
 sys.exit(0 if ok else 1)
 PYEOF
 
+# scan --format sarif reports exactly the ground-truth flows of before, with
+# the path from classification to sink and a stable fingerprint; and check's
+# attestation is an in-toto Statement whose subject is the tree's digest (a
+# copy outside any git work tree) and whose predicate carries the verdict.
+run 0 "$ASSAY" scan "$CORPUS/before" --format sarif --output "$T/before.sarif"
+mkdir -p "$T/copy" && cp -r "$CORPUS/after/." "$T/copy/"
+run 1 "$ASSAY" check "$T/copy" --baseline "$T/b.sqlite" --attestation "$T/att.json" \
+  --sarif "$T/copy.sarif"
+python3 - "$CORPUS/ground_truth.json" "$T" <<'PYEOF' || fail=1
+import hashlib, json, os, re, sys
+truth = json.load(open(sys.argv[1]))
+tmp = sys.argv[2]
+ok = True
+def bad(msg):
+    global ok
+    ok = False
+    print("FAIL " + msg)
+sarif = json.load(open(os.path.join(tmp, "before.sarif")))
+run = sarif["runs"][0]
+rules = [r["id"] for r in run["tool"]["driver"]["rules"]]
+got = []
+for r in run["results"]:
+    loc = r["locations"][0]["physicalLocation"]
+    got.append((loc["artifactLocation"]["uri"], loc["region"]["startLine"],
+                tuple(sorted(r["properties"]["categories"])), r["properties"]["sinkKind"]))
+    if "baselineState" in r:
+        bad("scan sarif: a result with baselineState %r" % r["baselineState"])
+    if rules[r["ruleIndex"]] != r["ruleId"]:
+        bad("scan sarif: ruleIndex does not point at %s" % r["ruleId"])
+    fp = r["partialFingerprints"].get("assayFingerprint/v1", "")
+    if not re.fullmatch(r"[0-9a-f]{64}", fp):
+        bad("scan sarif: fingerprint %r" % fp)
+    steps = r["codeFlows"][0]["threadFlows"][0]["locations"]
+    first = steps[0]["location"]["message"]["text"]
+    last = steps[-1]["location"]["physicalLocation"]
+    if len(steps) < 2 or "classified" not in first:
+        bad("scan sarif: code flow of %s:%d starts with %r" % (got[-1][0], got[-1][1], first))
+    if (last["artifactLocation"]["uri"], last["region"]["startLine"]) != got[-1][:2]:
+        bad("scan sarif: code flow of %s:%d does not end at the sink" % got[-1][:2])
+    if any(c not in r["message"]["text"] for c in r["properties"]["categories"]):
+        bad("scan sarif: message lacks the categories: %s" % r["message"]["text"])
+want = sorted((e["file"], e["line"], tuple(sorted(e["categories"])), e["sink"]) for e in truth["before"])
+if sorted(got) != want:
+    bad("scan sarif: results differ from the ground truth:\n  got  %s\n  want %s" % (sorted(got), want))
+else:
+    print("ok   scan sarif: %d results, code flows from classification to sink" % len(got))
+
+att = json.load(open(os.path.join(tmp, "att.json")))
+lines = []
+for dirpath, dirs, files in os.walk(os.path.join(tmp, "copy")):
+    for f in files:
+        if f.endswith((".py", ".c", ".h")):
+            full = os.path.join(dirpath, f)
+            rel = os.path.relpath(full, os.path.join(tmp, "copy"))
+            lines.append((rel, hashlib.sha256(open(full, "rb").read()).hexdigest()))
+tree = hashlib.sha256("".join("%s\0%s\n" % l for l in sorted(lines)).encode()).hexdigest()
+checks = [
+    (att["_type"], "https://in-toto.io/Statement/v1"),
+    (att["subject"][0]["digest"], {"sha256": tree}),
+    (att["predicate"]["verdict"], "fail"),
+    (att["predicate"]["counts"], {"new": 2, "unchanged": 6, "absent": 1}),
+    (att["predicate"]["baseline"]["digest"]["sha256"],
+     hashlib.sha256(open(os.path.join(tmp, "b.sqlite"), "rb").read()).hexdigest()),
+]
+for got_v, want_v in checks:
+    if got_v != want_v:
+        bad("attestation: %r, expected %r" % (got_v, want_v))
+if not att["predicateType"].startswith("https://"):
+    bad("attestation: predicateType %r" % att["predicateType"])
+if ok:
+    print("ok   attestation: subject is the tree digest, verdict fail, counts 2/6/1")
+sys.exit(0 if ok else 1)
+PYEOF
+
+# Inside a git work tree the subject is the commit.
+if head=$(git -C "$CORPUS/after" rev-parse --verify -q HEAD 2>/dev/null); then
+  run 1 "$ASSAY" check "$CORPUS/after" --baseline "$T/b.sqlite" --attestation "$T/att-git.json"
+  got=$(python3 -c 'import json,sys; print(json.dumps(json.load(open(sys.argv[1]))["subject"][0]["digest"]))' "$T/att-git.json")
+  if [ "$got" = "{\"gitCommit\": \"$head\"}" ]; then
+    echo "ok   attestation in a git work tree: subject gitCommit $head"
+  else
+    echo "FAIL attestation in a git work tree: subject digest $got, expected gitCommit $head"
+    fail=1
+  fi
+fi
+
 if [ "$fail" -ne 0 ]; then
   echo "corpus: FAILED"
   exit 1
