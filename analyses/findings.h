@@ -24,17 +24,17 @@ typedef struct an_step {
 } an_step;
 
 typedef struct an_finding {
-  const char *rule_id;        /* "assay/pii-to-log", "assay/pii-to-stdout", "assay/pii-to-file" */
+  const char *rule_id; /* "assay/pii-to-log", "assay/pii-to-stdout", "assay/pii-to-file" */
   ir_sink_kind sink_kind;
-  const char **categories;    /* sorted, unique fideslang categories */
+  const char **categories; /* sorted, unique fideslang categories */
   uint32_t ncategories;
-  const char *service;        /* service of the sink */
-  const char *source_symbol;  /* "service:module:function:name" where data was classified */
-  const char *sink_symbol;    /* "service:module:function:callee" */
-  const char *fingerprint;    /* 64 hex: sha256 over rule, categories, symbols, services */
-  const char *path;           /* sink location */
+  const char *service;       /* service of the sink */
+  const char *source_symbol; /* "service:module:function:name" where data was classified */
+  const char *sink_symbol;   /* "service:module:function:callee" */
+  const char *fingerprint;   /* 64 hex: sha256 over rule, categories, symbols, services */
+  const char *path;          /* sink location */
   uint32_t line, col;
-  const char *message;        /* human sentence */
+  const char *message; /* human sentence */
   an_step *steps;
   uint32_t nsteps;
   an_state state;

@@ -56,8 +56,8 @@ typedef struct an_hit {
 typedef struct an_fn {
   ir_unit *unit;
   ir_func *fn;
-  const char *qname;  /* "module:function" */
-  const char *cls;    /* Python class prefix of a method, or NULL */
+  const char *qname;     /* "module:function" */
+  const char *cls;       /* Python class prefix of a method, or NULL */
   struct an_fn **callee; /* per instruction: resolved function or NULL */
   uint8_t *shift;        /* per instruction: receiver binds parameter 0 */
   struct an_fn **callers;
@@ -93,7 +93,7 @@ typedef struct an_ctx {
   struct an_seen {
     uint32_t src1;
     const char *sink;
-  } *seen;
+  } * seen;
   size_t seen_cap, seen_count;
   /* current function's values */
   an_val *vals;
@@ -113,7 +113,8 @@ static const char *an_flow__classify(an_ctx *c, const char *name) {
     for (size_t i = 0; i < c->cls_cap; i++) {
       if (!c->cls_keys[i]) continue;
       size_t j = (uintptr_t)c->cls_keys[i] * 0x9E3779B97F4A7C15ull >> 20 & (ncap - 1);
-      while (nk[j]) j = (j + 1) & (ncap - 1);
+      while (nk[j])
+        j = (j + 1) & (ncap - 1);
       nk[j] = c->cls_keys[i];
       nv[j] = c->cls_vals[i];
     }
@@ -151,7 +152,8 @@ static const an_pnode *an_flow__push(an_ctx *c, const an_pnode *prev, const ir_u
 static const an_pnode *an_flow__append(an_ctx *c, const an_pnode *prefix, const an_pnode *tail) {
   const an_pnode *stack[AN_MAX_PATH + 1];
   uint32_t n = 0;
-  for (const an_pnode *p = tail; p && n <= AN_MAX_PATH; p = p->prev) stack[n++] = p;
+  for (const an_pnode *p = tail; p && n <= AN_MAX_PATH; p = p->prev)
+    stack[n++] = p;
   const an_pnode *out = prefix;
   while (n-- > 0) {
     if (out && out->len >= AN_MAX_PATH) break;
@@ -182,7 +184,8 @@ static bool an_flow__add(an_ctx *c, an_taint *t, uint32_t id, const an_pnode *pa
 }
 
 static void an_flow__union(an_ctx *c, an_taint *dst, const an_taint *src) {
-  for (uint32_t i = 0; i < src->n; i++) an_flow__add(c, dst, src->v[i].id, src->v[i].path);
+  for (uint32_t i = 0; i < src->n; i++)
+    an_flow__add(c, dst, src->v[i].id, src->v[i].path);
 }
 
 /* ---- values of the current function --------------------------------------- */
@@ -203,7 +206,8 @@ static an_taint an_flow__flatten(an_ctx *c, const char *name) {
   if (!v->fields) return v->t;
   an_taint t = {0};
   an_flow__union(c, &t, &v->t);
-  for (an_fieldt *f = v->fields; f; f = f->next) an_flow__union(c, &t, &f->t);
+  for (an_fieldt *f = v->fields; f; f = f->next)
+    an_flow__union(c, &t, &f->t);
   return t;
 }
 
@@ -245,7 +249,8 @@ static uint32_t an_flow__source(an_ctx *c, const char *category, const char *nam
     for (size_t i = 0; i < c->src_cap; i++) {
       if (!c->src_keys[i]) continue;
       size_t j = (uintptr_t)c->src_keys[i] * 0x9E3779B97F4A7C15ull >> 20 & (ncap - 1);
-      while (nk[j]) j = (j + 1) & (ncap - 1);
+      while (nk[j])
+        j = (j + 1) & (ncap - 1);
       nk[j] = c->src_keys[i];
       nv[j] = c->src_vals[i];
     }
@@ -279,7 +284,8 @@ static bool an_flow__first(an_ctx *c, uint32_t src, const char *sink) {
     for (size_t i = 0; i < c->seen_cap; i++) {
       if (!c->seen[i].src1) continue;
       size_t j = an_flow__seen_slot(c->seen[i].src1, c->seen[i].sink, ncap);
-      while (nk[j].src1) j = (j + 1) & (ncap - 1);
+      while (nk[j].src1)
+        j = (j + 1) & (ncap - 1);
       nk[j] = c->seen[i];
     }
     free(c->seen);
@@ -299,19 +305,27 @@ static bool an_flow__first(an_ctx *c, uint32_t src, const char *sink) {
 
 static const char *an_flow__rule(ir_sink_kind k) {
   switch (k) {
-  case IR_SINK_LOG: return "assay/pii-to-log";
-  case IR_SINK_STDOUT: return "assay/pii-to-stdout";
-  case IR_SINK_FILE: return "assay/pii-to-file";
-  default: return "assay/pii-flow";
+  case IR_SINK_LOG:
+    return "assay/pii-to-log";
+  case IR_SINK_STDOUT:
+    return "assay/pii-to-stdout";
+  case IR_SINK_FILE:
+    return "assay/pii-to-file";
+  default:
+    return "assay/pii-flow";
   }
 }
 
 static const char *an_flow__sink_words(ir_sink_kind k) {
   switch (k) {
-  case IR_SINK_LOG: return "a log";
-  case IR_SINK_STDOUT: return "standard output";
-  case IR_SINK_FILE: return "a file";
-  default: return "a sink";
+  case IR_SINK_LOG:
+    return "a log";
+  case IR_SINK_STDOUT:
+    return "standard output";
+  case IR_SINK_FILE:
+    return "a file";
+  default:
+    return "a sink";
   }
 }
 
@@ -321,7 +335,8 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const char *sink_symbol, cons
   const an_src *s = &c->srcs.items[src];
   an_step steps[AN_MAX_PATH + 1];
   uint32_t n = 0;
-  for (const an_pnode *p = path; p && n <= AN_MAX_PATH; p = p->prev) steps[n++] = p->step;
+  for (const an_pnode *p = path; p && n <= AN_MAX_PATH; p = p->prev)
+    steps[n++] = p->step;
   for (uint32_t i = 0; i < n / 2; i++) {
     an_step tmp = steps[i];
     steps[i] = steps[n - 1 - i];
@@ -367,8 +382,7 @@ static void an_flow__reach(an_ctx *c, const an_label *l, const char *sink_symbol
 
 /* ---- one function --------------------------------------------------------- */
 
-static const char *an_flow__param_value(const ir_inst *in, const an_fn *g, bool shift,
-                                        uint32_t j) {
+static const char *an_flow__param_value(const ir_inst *in, const an_fn *g, bool shift, uint32_t j) {
   (void)g;
   if (shift) {
     if (j == 0) return in->obj;
@@ -429,9 +443,11 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
   as_arena_reset(c->scratch);
   c->cur = f;
   size_t names = fn->nparams + 4;
-  for (uint32_t i = 0; i < fn->ninsts; i++) names += 2 + fn->insts[i].nargs;
+  for (uint32_t i = 0; i < fn->ninsts; i++)
+    names += 2 + fn->insts[i].nargs;
   size_t need = 16;
-  while (need < 2 * names) need *= 2;
+  while (need < 2 * names)
+    need *= 2;
   c->vals = as_arena_alloc(c->scratch, need * sizeof(an_val));
   c->vals_cap = need;
   char msg[512];
@@ -442,8 +458,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
     an_flow__add(c, &v->t, AN_PARAM_BIT | p, an_flow__push(c, NULL, u, f->qname, fn->loc, msg));
     const char *cat = f->has_callers ? NULL : an_flow__classify(c, fn->params[p]);
     if (cat) {
-      snprintf(msg, sizeof msg, "parameter '%s' of %s() is classified %s", fn->params[p],
-               fn->name, cat);
+      snprintf(msg, sizeof msg, "parameter '%s' of %s() is classified %s", fn->params[p], fn->name,
+               cat);
       an_flow__add(c, &v->t, an_flow__source(c, cat, fn->params[p]),
                    an_flow__push(c, NULL, u, f->qname, fn->loc, msg));
     }
@@ -454,7 +470,9 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
     bool strong = in->depth == 0;
     an_taint t = {0};
     switch (in->op) {
-    case IR_CONST: an_flow__set(c, in->dst, &t, strong); break;
+    case IR_CONST:
+      an_flow__set(c, in->dst, &t, strong);
+      break;
     case IR_COPY: {
       /* Keep the fields apart: d = {...} must stay field-sensitive. */
       an_val *src = an_flow__val(c, in->args[0]);
@@ -475,7 +493,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         for (uint32_t k = 0; k < s.n; k++) {
           const an_pnode *p = s.v[k].path;
           if (in->nargs > 1)
-            p = an_flow__push(c, p, u, f->qname, in->loc, "combined into a new value (string building)");
+            p = an_flow__push(c, p, u, f->qname, in->loc,
+                              "combined into a new value (string building)");
           an_flow__add(c, &t, s.v[k].id, p);
         }
       }
@@ -516,14 +535,17 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         an_taint s = an_flow__flatten(c, in->args[0]);
         for (uint32_t k = 0; k < s.n; k++) {
           bool dup = false;
-          for (size_t r = 0; r < f->ret.len && !dup; r++) dup = f->ret.items[r].id == s.v[k].id;
+          for (size_t r = 0; r < f->ret.len && !dup; r++)
+            dup = f->ret.items[r].id == s.v[k].id;
           if (!dup && f->ret.len < AN_MAX_LABELS) as_array_push(&f->ret, s.v[k]);
         }
       }
       break;
     case IR_CALL:
       switch ((ir_fact_kind)in->fact) {
-      case IR_FACT_SANITIZER: an_flow__set(c, in->dst, &t, strong); break;
+      case IR_FACT_SANITIZER:
+        an_flow__set(c, in->dst, &t, strong);
+        break;
       case IR_FACT_SINK: {
         const char *sym = an_flow__symbol(c, in->callee);
         uint32_t last = in->fact_to == 255 ? in->nargs : (uint32_t)in->fact_to + 1;
@@ -584,7 +606,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         }
       }
       break;
-    default: break;
+    default:
+      break;
     }
   }
   c->cur = NULL;
@@ -736,10 +759,11 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
   for (size_t i = 0; i < nunits; i++)
     if (!units[i]->failed) nfns += units[i]->nfuncs;
   an_fn *fns = as_calloc(nfns ? nfns : 1, sizeof(an_fn));
-  an_fnmap byname = {0}; /* "module:function" */
+  an_fnmap byname = {0};  /* "module:function" */
   an_fnmap cglobal = {0}; /* C: ":function" for external linkage */
   byname.cap = cglobal.cap = 16;
-  while (byname.cap < nfns * 2 + 2) byname.cap *= 2;
+  while (byname.cap < nfns * 2 + 2)
+    byname.cap *= 2;
   cglobal.cap = byname.cap;
   byname.keys = as_calloc(byname.cap, sizeof(char *));
   byname.vals = as_calloc(byname.cap, sizeof(an_fn *));

@@ -44,13 +44,15 @@ an_models *an_models_new_default(void) {
 static void an_models__free_model(an_model *m) {
   free(m->pattern);
   if (m->recv)
-    for (char **r = m->recv; *r; r++) free(*r);
+    for (char **r = m->recv; *r; r++)
+      free(*r);
   free(m->recv);
 }
 
 void an_models_delete(an_models *self) {
   if (!self) return;
-  for (size_t i = 0; i < self->models.len; i++) an_models__free_model(&self->models.items[i]);
+  for (size_t i = 0; i < self->models.len; i++)
+    an_models__free_model(&self->models.items[i]);
   as_array_free(&self->models);
   free(self);
 }
@@ -66,18 +68,21 @@ static void an_models__expand(const char *pat, an_strvec *out) {
   const char *lb = strchr(pat, '{'), *rb = lb ? strchr(lb, '}') : NULL;
   if (!lb || !rb) {
     char *p = as_strdup(pat);
-    for (char *c = p; *c; c++) *c = (char)tolower((unsigned char)*c);
+    for (char *c = p; *c; c++)
+      *c = (char)tolower((unsigned char)*c);
     as_array_push(out, p);
     return;
   }
   const char *alt = lb + 1;
   while (alt <= rb) {
     const char *end = alt;
-    while (end < rb && *end != ',') end++;
+    while (end < rb && *end != ',')
+      end++;
     char *p = as_sprintf("%.*s%.*s%s", (int)(lb - pat), pat, (int)(end - alt), alt, rb + 1);
     an_strvec sub = {0};
     an_models__expand(p, &sub); /* a second group in the rest */
-    for (size_t i = 0; i < sub.len; i++) as_array_push(out, sub.items[i]);
+    for (size_t i = 0; i < sub.len; i++)
+      as_array_push(out, sub.items[i]);
     as_array_free(&sub);
     free(p);
     alt = end + 1;
@@ -132,14 +137,22 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
     } else {
       snprintf(m.lang, sizeof m.lang, "%s", fields[0]);
       const char *k = fields[1];
-      if (strcmp(k, "sink-log") == 0) m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_LOG;
-      else if (strcmp(k, "sink-stdout") == 0) m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_STDOUT;
-      else if (strcmp(k, "sink-file") == 0) m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_FILE;
-      else if (strcmp(k, "sanitizer") == 0) m.kind = AN_MODEL_SANITIZER;
-      else if (strcmp(k, "sanitizer-word") == 0) m.kind = AN_MODEL_SANITIZER_WORD;
-      else if (strcmp(k, "propagate") == 0) m.kind = AN_MODEL_PROPAGATE, m.to = -1;
-      else if (strcmp(k, "mutate-receiver") == 0) m.kind = AN_MODEL_MUTATE_RECV;
-      else BAD("unknown kind '%s'", k);
+      if (strcmp(k, "sink-log") == 0)
+        m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_LOG;
+      else if (strcmp(k, "sink-stdout") == 0)
+        m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_STDOUT;
+      else if (strcmp(k, "sink-file") == 0)
+        m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_FILE;
+      else if (strcmp(k, "sanitizer") == 0)
+        m.kind = AN_MODEL_SANITIZER;
+      else if (strcmp(k, "sanitizer-word") == 0)
+        m.kind = AN_MODEL_SANITIZER_WORD;
+      else if (strcmp(k, "propagate") == 0)
+        m.kind = AN_MODEL_PROPAGATE, m.to = -1;
+      else if (strcmp(k, "mutate-receiver") == 0)
+        m.kind = AN_MODEL_MUTATE_RECV;
+      else
+        BAD("unknown kind '%s'", k);
       for (int i = 3; i < nf && rc == 0; i++) {
         char *eq = strchr(fields[i], '=');
         if (!eq) {
@@ -151,19 +164,26 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         int num = 0;
         if (strcmp(fields[i], "recv") == 0) {
           size_t cnt = 1;
-          for (const char *c = v; *c; c++) cnt += *c == ',';
+          for (const char *c = v; *c; c++)
+            cnt += *c == ',';
           m.recv = as_calloc(cnt + 1, sizeof(char *));
           size_t j = 0;
           char *copy = as_strdup(v);
-          for (char *t = strtok(copy, ","); t; t = strtok(NULL, ",")) m.recv[j++] = as_strdup(t);
+          for (char *t = strtok(copy, ","); t; t = strtok(NULL, ","))
+            m.recv[j++] = as_strdup(t);
           free(copy);
         } else if (an_models__int(v, &num) != 0) {
           BAD("option %s needs a small number, not '%s'", fields[i], v);
-        } else if (strcmp(fields[i], "from") == 0) m.from = num;
-        else if (strcmp(fields[i], "to") == 0) m.to = num;
-        else if (strcmp(fields[i], "only") == 0) m.only = num;
-        else if (strcmp(fields[i], "stream") == 0) m.stream = num;
-        else BAD("unknown option '%s'", fields[i]);
+        } else if (strcmp(fields[i], "from") == 0)
+          m.from = num;
+        else if (strcmp(fields[i], "to") == 0)
+          m.to = num;
+        else if (strcmp(fields[i], "only") == 0)
+          m.only = num;
+        else if (strcmp(fields[i], "stream") == 0)
+          m.stream = num;
+        else
+          BAD("unknown option '%s'", fields[i]);
       }
       if (rc == 0 && m.kind == AN_MODEL_PROPAGATE && m.to < 0) BAD("propagate needs to=N");
     }
@@ -175,25 +195,30 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         c.pattern = pats.items[i];
         if (m.recv) { /* each expansion owns its copy */
           size_t cnt = 0;
-          while (m.recv[cnt]) cnt++;
+          while (m.recv[cnt])
+            cnt++;
           c.recv = as_calloc(cnt + 1, sizeof(char *));
-          for (size_t j = 0; j < cnt; j++) c.recv[j] = as_strdup(m.recv[j]);
+          for (size_t j = 0; j < cnt; j++)
+            c.recv[j] = as_strdup(m.recv[j]);
         }
         as_array_push(&added, c);
       }
       as_array_free(&pats);
     }
     if (m.recv) {
-      for (char **r = m.recv; *r; r++) free(*r);
+      for (char **r = m.recv; *r; r++)
+        free(*r);
       free(m.recv);
     }
     free(buf);
 #undef BAD
   }
   if (rc != 0) {
-    for (size_t i = 0; i < added.len; i++) an_models__free_model(&added.items[i]);
+    for (size_t i = 0; i < added.len; i++)
+      an_models__free_model(&added.items[i]);
   } else {
-    for (size_t i = 0; i < added.len; i++) as_array_push(&self->models, added.items[i]);
+    for (size_t i = 0; i < added.len; i++)
+      as_array_push(&self->models, added.items[i]);
   }
   as_array_free(&added);
   return rc;
@@ -228,7 +253,8 @@ static const char *an_models__def_callee(const ir_func *fn, uint32_t i, const ch
 
 static void an_models__lower(const char *s, char *out, size_t cap) {
   size_t i = 0;
-  for (; s[i] && i + 1 < cap; i++) out[i] = (char)tolower((unsigned char)s[i]);
+  for (; s[i] && i + 1 < cap; i++)
+    out[i] = (char)tolower((unsigned char)s[i]);
   out[i] = 0;
 }
 
@@ -254,7 +280,8 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           bool ok = false;
           if (def) {
             an_models__lower(def, tmp, sizeof tmp);
-            for (char **r = m->recv; *r && !ok; r++) ok = fnmatch(*r, tmp, 0) == 0;
+            for (char **r = m->recv; *r && !ok; r++)
+              ok = fnmatch(*r, tmp, 0) == 0;
           }
           if (!ok) continue;
         }
@@ -271,13 +298,17 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           }
           break;
         case AN_MODEL_SANITIZER:
-        case AN_MODEL_SANITIZER_WORD: in->fact = IR_FACT_SANITIZER; break;
+        case AN_MODEL_SANITIZER_WORD:
+          in->fact = IR_FACT_SANITIZER;
+          break;
         case AN_MODEL_PROPAGATE:
           in->fact = IR_FACT_PROPAGATE;
           in->fact_from = (uint8_t)m->from;
           in->fact_to = (uint8_t)m->to;
           break;
-        case AN_MODEL_MUTATE_RECV: in->fact = IR_FACT_MUTATE_RECV; break;
+        case AN_MODEL_MUTATE_RECV:
+          in->fact = IR_FACT_MUTATE_RECV;
+          break;
         }
         break; /* first matching model wins */
       }

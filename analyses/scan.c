@@ -50,8 +50,8 @@ static const char *an_scan__version(fe_lang lang) {
   return lang == FE_LANG_PYTHON ? FE_PYTHON_VERSION : FE_C_VERSION;
 }
 
-ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *relpath,
-                            char *err, size_t errlen) {
+ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *relpath, char *err,
+                            size_t errlen) {
   fe_file_list files = {0};
   if (fe_discover(root, &files, err, errlen) != 0) return NULL;
   ir_unit *u = NULL;
@@ -74,7 +74,8 @@ ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *re
 
 static size_t an_scan__lines(const char *s, size_t n) {
   size_t lines = 0;
-  for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++) lines++;
+  for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
+    lines++;
   if (n && s[n - 1] != '\n') lines++;
   return lines;
 }
@@ -140,7 +141,8 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
       }
     }
     free(src);
-    for (uint32_t d = 0; d < u->ndiags; d++) an_result_add_diag(res, &u->diags[d]);
+    for (uint32_t d = 0; d < u->ndiags; d++)
+      an_result_add_diag(res, &u->diags[d]);
     if (u->failed) res->files_failed++;
     an_models_apply(opt->models, u);
     units[i] = u;
@@ -166,7 +168,8 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   }
   free(done);
   free(group);
-  for (size_t i = 0; i < files.len; i++) ir_unit_delete(units[i]);
+  for (size_t i = 0; i < files.len; i++)
+    ir_unit_delete(units[i]);
   free(units);
   as_intern_delete(strings);
   fe_file_list_free(&files);

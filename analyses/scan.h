@@ -12,13 +12,13 @@
 
 typedef struct an_scan_options {
   const char *root;
-  const char *cache_path;          /* unit cache (SQLite) or NULL for none */
-  const an_catalogue *catalogue;   /* not owned */
-  const an_models *models;         /* not owned */
+  const char *cache_path;        /* unit cache (SQLite) or NULL for none */
+  const an_catalogue *catalogue; /* not owned */
+  const an_models *models;       /* not owned */
 } an_scan_options;
 
 typedef struct an_scan_info {
-  char tree_digest[65];   /* sha256 over "relpath\0sha256(content)\n", sorted */
+  char tree_digest[65]; /* sha256 over "relpath\0sha256(content)\n", sorted */
   size_t cache_hits, cache_misses;
   char cache_warning[512]; /* set when the cache could not be used */
 } an_scan_info;
@@ -31,7 +31,7 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
 
 /* Lower one file without the cache (used by `assay dump-ir`). The caller owns
  * the unit; returns NULL with err when the file cannot be read. */
-ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *relpath,
-                            char *err, size_t errlen);
+ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *relpath, char *err,
+                            size_t errlen);
 
 #endif

@@ -138,8 +138,10 @@ void as_arena_reset(as_arena *self) {
   as_arena_block *keep = NULL;
   for (as_arena_block *b = self->head, *next; b; b = next) {
     next = b->next;
-    if (!keep && b->size == AS_ARENA_BLOCK) keep = b;
-    else free(b);
+    if (!keep && b->size == AS_ARENA_BLOCK)
+      keep = b;
+    else
+      free(b);
   }
   self->head = keep;
   self->total = 0;
@@ -192,7 +194,8 @@ static void as_intern__grow(as_intern *self) {
     as_intern_slot s = self->slots[i];
     if (!s.str) continue;
     size_t j = s.hash & (ncap - 1);
-    while (ns[j].str) j = (j + 1) & (ncap - 1);
+    while (ns[j].str)
+      j = (j + 1) & (ncap - 1);
     ns[j] = s;
   }
   free(self->slots);
@@ -228,7 +231,8 @@ size_t as_intern_count(const as_intern *self) {
 void as_buf_put(as_buf *self, const void *p, size_t n) {
   if (self->len + n + 1 > self->cap) {
     size_t nc = self->cap ? self->cap * 2 : 256;
-    while (nc < self->len + n + 1) nc *= 2;
+    while (nc < self->len + n + 1)
+      nc *= 2;
     self->data = as_realloc(self->data, nc);
     self->cap = nc;
   }
@@ -278,7 +282,8 @@ int as_read_file(const char *path, char **out, size_t *len) {
   as_buf b = {0};
   char chunk[65536];
   size_t n;
-  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) as_buf_put(&b, chunk, n);
+  while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+    as_buf_put(&b, chunk, n);
   int err = ferror(f);
   int saved = errno;
   fclose(f);
@@ -322,9 +327,12 @@ uint64_t as_hash64(const void *data, size_t len) {
 
 const char *as_diag_level_name(as_diag_level l) {
   switch (l) {
-  case AS_DIAG_NOTE: return "note";
-  case AS_DIAG_WARNING: return "warning";
-  case AS_DIAG_ERROR: return "error";
+  case AS_DIAG_NOTE:
+    return "note";
+  case AS_DIAG_WARNING:
+    return "warning";
+  case AS_DIAG_ERROR:
+    return "error";
   }
   return "error";
 }

@@ -30,7 +30,7 @@ char *as_sprintf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 _Noreturn void as_die(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 #define AS_ASSERT(c)                                                                               \
   do {                                                                                             \
-    if (!(c)) as_die("%s:%d: assertion failed: %s", __FILE__, __LINE__, #c);                      \
+    if (!(c)) as_die("%s:%d: assertion failed: %s", __FILE__, __LINE__, #c);                       \
   } while (0)
 
 /* ---- arena ---------------------------------------------------------------- */
@@ -77,7 +77,8 @@ size_t as_intern_count(const as_intern *self);
   do {                                                                                             \
     if ((a)->len + (n) > (a)->cap) {                                                               \
       size_t nc_ = (a)->cap ? (a)->cap * 2 : 8;                                                    \
-      while (nc_ < (a)->len + (n)) nc_ *= 2;                                                       \
+      while (nc_ < (a)->len + (n))                                                                 \
+        nc_ *= 2;                                                                                  \
       (a)->items = as_realloc((a)->items, nc_ * sizeof(*(a)->items));                              \
       (a)->cap = nc_;                                                                              \
     }                                                                                              \
@@ -128,7 +129,7 @@ typedef enum { AS_DIAG_NOTE, AS_DIAG_WARNING, AS_DIAG_ERROR } as_diag_level;
 /* A diagnostic is a record with a position, rendered later (text, SARIF, LSP). */
 typedef struct as_diag {
   as_diag_level level;
-  const char *path; /* relative to the scan root */
+  const char *path;   /* relative to the scan root */
   uint32_t line, col; /* 1-based; 0 when unknown */
   const char *code;   /* short machine id, e.g. "parse-error", "read-error" */
   const char *message;

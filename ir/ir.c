@@ -38,8 +38,10 @@ ir_unit *ir_unit_new(as_intern *strings, const char *path, const char *lang, con
 void ir_unit_delete(ir_unit *self) {
   if (!self) return;
   /* Instruction and field arrays are realloc'd as they grow. */
-  for (uint32_t i = 0; i < self->nfuncs; i++) free(self->funcs[i]->insts);
-  for (uint32_t i = 0; i < self->nrecords; i++) free(self->records[i]->fields);
+  for (uint32_t i = 0; i < self->nfuncs; i++)
+    free(self->funcs[i]->insts);
+  for (uint32_t i = 0; i < self->nrecords; i++)
+    free(self->records[i]->fields);
   free(self->funcs);
   free(self->records);
   free(self->imports);
@@ -64,7 +66,7 @@ const char *ir_temp(ir_unit *self, ir_func *fn) {
 #define IR__GROW(arr, n, cap)                                                                      \
   do {                                                                                             \
     if ((n) == (cap)) {                                                                            \
-      (cap) = (cap) ? (cap) * 2 : 8;                                                               \
+      (cap) = (cap) ? (cap)*2 : 8;                                                                 \
       (arr) = as_realloc((arr), (cap) * sizeof(*(arr)));                                           \
     }                                                                                              \
   } while (0)
@@ -125,11 +127,11 @@ void ir_add_import(ir_unit *self, const char *alias, const char *target) {
   self->imports[self->nimports++] = (ir_import){ir_str(self, alias), ir_str(self, target)};
 }
 
-void ir_add_diag(ir_unit *self, as_diag_level level, uint32_t line, uint32_t col,
-                 const char *code, const char *message) {
+void ir_add_diag(ir_unit *self, as_diag_level level, uint32_t line, uint32_t col, const char *code,
+                 const char *message) {
   IR__GROW(self->diags, self->ndiags, self->diags_cap);
-  self->diags[self->ndiags++] = (as_diag){level, self->path, line, col, ir_str(self, code),
-                                          as_arena_strdup(self->arena, message)};
+  self->diags[self->ndiags++] = (as_diag){
+      level, self->path, line, col, ir_str(self, code), as_arena_strdup(self->arena, message)};
 }
 
 /* ---- verify --------------------------------------------------------------- */
@@ -159,7 +161,8 @@ int ir_unit_verify(const ir_unit *self, char *err, size_t errlen) {
       }
     for (uint32_t i = 0; i < fn->ninsts; i++) {
       const ir_inst *in = &fn->insts[i];
-      if ((unsigned)in->op >= IR_OP__COUNT) return ir__fail(err, errlen, self, fn, in, "bad opcode");
+      if ((unsigned)in->op >= IR_OP__COUNT)
+        return ir__fail(err, errlen, self, fn, in, "bad opcode");
       if (in->loc.line == 0) return ir__fail(err, errlen, self, fn, in, "no location");
       for (uint32_t a = 0; a < in->nargs; a++)
         if (!in->args[a]) return ir__fail(err, errlen, self, fn, in, "NULL argument");
@@ -191,7 +194,8 @@ int ir_unit_verify(const ir_unit *self, char *err, size_t errlen) {
         if (in->dst || in->nargs > 1)
           return ir__fail(err, errlen, self, fn, in, "return takes at most one arg, no dst");
         break;
-      default: break;
+      default:
+        break;
       }
     }
   }

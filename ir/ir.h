@@ -51,38 +51,38 @@ const char *ir_sink_kind_name(ir_sink_kind k);
 
 typedef enum {
   IR_FACT_NONE = 0,
-  IR_FACT_SINK,      /* the call writes its data arguments to a sink */
-  IR_FACT_SANITIZER, /* the call's result carries no personal data */
-  IR_FACT_PROPAGATE, /* the call copies args[fact_from..] into args[fact_to] (sprintf) */
+  IR_FACT_SINK,        /* the call writes its data arguments to a sink */
+  IR_FACT_SANITIZER,   /* the call's result carries no personal data */
+  IR_FACT_PROPAGATE,   /* the call copies args[fact_from..] into args[fact_to] (sprintf) */
   IR_FACT_MUTATE_RECV, /* the call stores its arguments into its receiver (list.append) */
 } ir_fact_kind;
 
 typedef struct ir_inst {
   ir_op op;
-  uint16_t depth;        /* control nesting: 0 = straight-line function body,
-                            >0 inside if/else/loop/try/switch (weak update) */
-  const char *dst;       /* value written, or NULL */
-  const char *obj;       /* LOAD/STORE object value; CALL receiver value or NULL */
-  const char *field;     /* LOAD/STORE field or constant key; NULL = unknown key */
-  const char *callee;    /* CALL: callee as written, dotted: "logging.info",
-                            "self.repo.save", "printf", "log_user" */
-  const char *text;      /* CONST: literal text (may be truncated to 256 bytes) */
-  const char **args;     /* value names */
+  uint16_t depth;     /* control nesting: 0 = straight-line function body,
+                         >0 inside if/else/loop/try/switch (weak update) */
+  const char *dst;    /* value written, or NULL */
+  const char *obj;    /* LOAD/STORE object value; CALL receiver value or NULL */
+  const char *field;  /* LOAD/STORE field or constant key; NULL = unknown key */
+  const char *callee; /* CALL: callee as written, dotted: "logging.info",
+                         "self.repo.save", "printf", "log_user" */
+  const char *text;   /* CONST: literal text (may be truncated to 256 bytes) */
+  const char **args;  /* value names */
   uint32_t nargs;
   ir_loc loc;
   /* filled by the models pass, not serialized */
-  uint8_t fact;          /* ir_fact_kind */
-  uint8_t sink_kind;     /* ir_sink_kind when fact == IR_FACT_SINK */
+  uint8_t fact;               /* ir_fact_kind */
+  uint8_t sink_kind;          /* ir_sink_kind when fact == IR_FACT_SINK */
   uint8_t fact_from, fact_to; /* SINK: data args are [fact_from..fact_to] (255 = to the
                                  end); PROPAGATE: args[fact_from..] flow into args[fact_to] */
   int16_t sink_first_arg;     /* unused, kept for layout */
 } ir_inst;
 
 typedef struct ir_func {
-  const char *name;      /* within the module: "func", "Class.method", "<module>" */
-  const char **params;   /* parameter value names, in order ("self" included) */
+  const char *name;    /* within the module: "func", "Class.method", "<module>" */
+  const char **params; /* parameter value names, in order ("self" included) */
   uint32_t nparams;
-  bool is_static;        /* C: internal linkage */
+  bool is_static; /* C: internal linkage */
   ir_loc loc;
   ir_inst *insts;
   uint32_t ninsts, cap;
@@ -151,8 +151,8 @@ void ir_record_add_field(ir_unit *self, ir_record *rec, const char *name, const 
                          ir_loc loc);
 void ir_add_import(ir_unit *self, const char *alias, const char *target);
 /* Record a diagnostic (message is copied). */
-void ir_add_diag(ir_unit *self, as_diag_level level, uint32_t line, uint32_t col,
-                 const char *code, const char *message);
+void ir_add_diag(ir_unit *self, as_diag_level level, uint32_t line, uint32_t col, const char *code,
+                 const char *message);
 
 /* ---- checking and printing ------------------------------------------------ */
 

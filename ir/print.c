@@ -14,13 +14,23 @@ static void ir_print__quoted(as_buf *out, const char *s) {
   as_buf_putc(out, '"');
   for (; *s; s++) {
     switch (*s) {
-    case '"': as_buf_puts(out, "\\\""); break;
-    case '\\': as_buf_puts(out, "\\\\"); break;
-    case '\n': as_buf_puts(out, "\\n"); break;
-    case '\t': as_buf_puts(out, "\\t"); break;
+    case '"':
+      as_buf_puts(out, "\\\"");
+      break;
+    case '\\':
+      as_buf_puts(out, "\\\\");
+      break;
+    case '\n':
+      as_buf_puts(out, "\\n");
+      break;
+    case '\t':
+      as_buf_puts(out, "\\t");
+      break;
     default:
-      if ((unsigned char)*s < 0x20) as_buf_printf(out, "\\x%02x", (unsigned char)*s);
-      else as_buf_putc(out, *s);
+      if ((unsigned char)*s < 0x20)
+        as_buf_printf(out, "\\x%02x", (unsigned char)*s);
+      else
+        as_buf_putc(out, *s);
     }
   }
   as_buf_putc(out, '"');
@@ -39,11 +49,17 @@ static void ir_print__inst(as_buf *out, const ir_inst *in) {
   as_buf_puts(out, ir_op_name(in->op));
   as_buf_putc(out, ' ');
   switch (in->op) {
-  case IR_CONST: ir_print__quoted(out, in->text); break;
+  case IR_CONST:
+    ir_print__quoted(out, in->text);
+    break;
   case IR_COPY:
   case IR_CONCAT:
-  case IR_RETURN: ir_print__args(out, in); break;
-  case IR_LOAD: as_buf_printf(out, "%s.%s", in->obj, in->field ? in->field : "[?]"); break;
+  case IR_RETURN:
+    ir_print__args(out, in);
+    break;
+  case IR_LOAD:
+    as_buf_printf(out, "%s.%s", in->obj, in->field ? in->field : "[?]");
+    break;
   case IR_STORE:
     as_buf_printf(out, "%s.%s = ", in->obj, in->field ? in->field : "[?]");
     ir_print__args(out, in);
@@ -54,7 +70,8 @@ static void ir_print__inst(as_buf *out, const ir_inst *in) {
     as_buf_putc(out, ')');
     if (in->obj) as_buf_printf(out, " recv %s", in->obj);
     break;
-  default: break;
+  default:
+    break;
   }
   /* Trim the trailing space of argument-less forms ("return "). */
   if (out->len && out->data[out->len - 1] == ' ') out->data[--out->len] = 0;
@@ -82,7 +99,8 @@ void ir_unit_print(const ir_unit *self, as_buf *out) {
     for (uint32_t p = 0; p < fn->nparams; p++)
       as_buf_printf(out, "%s%s", p ? ", " : "", fn->params[p]);
     as_buf_printf(out, ") @%u:%u%s\n", fn->loc.line, fn->loc.col, fn->is_static ? " static" : "");
-    for (uint32_t i = 0; i < fn->ninsts; i++) ir_print__inst(out, &fn->insts[i]);
+    for (uint32_t i = 0; i < fn->ninsts; i++)
+      ir_print__inst(out, &fn->insts[i]);
   }
   for (uint32_t i = 0; i < self->ndiags; i++) {
     const as_diag *d = &self->diags[i];

@@ -41,7 +41,8 @@ static uint32_t ir_ser__index(ir_ser__strmap *m, const char *s) {
     for (size_t i = 0; i < m->cap; i++) {
       if (!m->keys[i]) continue;
       size_t j = ((uintptr_t)m->keys[i] >> 4) * 0x9E3779B97F4A7C15ull & (ncap - 1);
-      while (nk[j]) j = (j + 1) & (ncap - 1);
+      while (nk[j])
+        j = (j + 1) & (ncap - 1);
       nk[j] = m->keys[i];
       nv[j] = m->vals[i];
     }
@@ -110,7 +111,8 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
     W_LOC(fn->loc);
     W_U8(fn->is_static);
     W_U32(fn->nparams);
-    for (uint32_t p = 0; p < fn->nparams; p++) W_STR(fn->params[p]);
+    for (uint32_t p = 0; p < fn->nparams; p++)
+      W_STR(fn->params[p]);
     W_U32(fn->ntemps);
     W_U32(fn->ninsts);
     for (uint32_t i = 0; i < fn->ninsts; i++) {
@@ -124,7 +126,8 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
       W_STR(in->text);
       W_LOC(in->loc);
       W_U32(in->nargs);
-      for (uint32_t a = 0; a < in->nargs; a++) W_STR(in->args[a]);
+      for (uint32_t a = 0; a < in->nargs; a++)
+        W_STR(in->args[a]);
     }
   }
   W_U32(self->ndiags);
@@ -280,10 +283,12 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
       uint32_t na = ir_de__count(&r);
       const char *argv[64];
       const char **args = na <= 64 ? argv : as_malloc(sizeof(char *) * na);
-      for (uint32_t a = 0; a < na; a++) args[a] = ir_de__str(&r);
+      for (uint32_t a = 0; a < na; a++)
+        args[a] = ir_de__str(&r);
       if (!r.bad && op < IR_OP__COUNT)
         ir_emit(u, fn, (ir_op)op, (uint16_t)depth, dst, obj, field, callee, text, args, na, iloc);
-      else r.bad = true;
+      else
+        r.bad = true;
       if (args != argv) free(args);
     }
   }

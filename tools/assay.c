@@ -113,22 +113,32 @@ static int parse_opts(int argc, char **argv, const char *usage, const char *allo
         return -1;
       }
       const char *v = argv[++i];
-      if (strcmp(a, "--format") == 0) o->format = v;
-      else if (strcmp(a, "--output") == 0) o->output = v;
-      else if (strcmp(a, "--db") == 0) o->db = v;
-      else if (strcmp(a, "--baseline") == 0) o->baseline = v;
-      else if (strcmp(a, "--sarif") == 0) o->sarif = v;
-      else if (strcmp(a, "--attestation") == 0) o->attestation = v;
-      else if (strcmp(a, "--catalogue") == 0) o->catalogue = v;
-      else if (strcmp(a, "--cache") == 0) o->cache = v;
+      if (strcmp(a, "--format") == 0)
+        o->format = v;
+      else if (strcmp(a, "--output") == 0)
+        o->output = v;
+      else if (strcmp(a, "--db") == 0)
+        o->db = v;
+      else if (strcmp(a, "--baseline") == 0)
+        o->baseline = v;
+      else if (strcmp(a, "--sarif") == 0)
+        o->sarif = v;
+      else if (strcmp(a, "--attestation") == 0)
+        o->attestation = v;
+      else if (strcmp(a, "--catalogue") == 0)
+        o->catalogue = v;
+      else if (strcmp(a, "--cache") == 0)
+        o->cache = v;
       continue;
     }
     if (pos >= npos) {
       fail_usage(usage, "unexpected argument '%s'", a);
       return -1;
     }
-    if (pos == 0) o->path = a;
-    else o->file = a;
+    if (pos == 0)
+      o->path = a;
+    else
+      o->file = a;
     pos++;
   }
   if (pos < npos) {
@@ -147,9 +157,12 @@ static char *default_cache_path(void) {
   const char *xdg = getenv("XDG_CACHE_HOME");
   const char *home = getenv("HOME");
   char *dir;
-  if (xdg && *xdg) dir = as_sprintf("%s/assay", xdg);
-  else if (home && *home) dir = as_sprintf("%s/.cache/assay", home);
-  else return NULL;
+  if (xdg && *xdg)
+    dir = as_sprintf("%s/assay", xdg);
+  else if (home && *home)
+    dir = as_sprintf("%s/.cache/assay", home);
+  else
+    return NULL;
   /* mkdir -p of the last two levels is enough for ~/.cache/assay. */
   char *parent = as_strdup(dir);
   char *slash = strrchr(parent, '/');
@@ -207,8 +220,7 @@ static int run_scan(const opts *o, an_result **out, an_scan_info *info) {
   for (size_t i = 0; i < res->ndiags; i++) {
     const as_diag *d = &res->diags[i];
     if (d->level == AS_DIAG_ERROR)
-      fprintf(stderr, "assay: %s:%u:%u: %s: %s\n", d->path, d->line, d->col, d->code,
-              d->message);
+      fprintf(stderr, "assay: %s:%u:%u: %s: %s\n", d->path, d->line, d->col, d->code, d->message);
   }
   *out = res;
   return EXIT_PASS;
@@ -227,9 +239,12 @@ static int write_report(const an_result *res, const char *format, const char *pa
     }
   }
   int rc;
-  if (!format || strcmp(format, "text") == 0) rc = rp_write_text(res, &ro, f);
-  else if (strcmp(format, "json") == 0) rc = rp_write_json(res, &ro, f);
-  else rc = rp_write_sarif(res, &ro, f);
+  if (!format || strcmp(format, "text") == 0)
+    rc = rp_write_text(res, &ro, f);
+  else if (strcmp(format, "json") == 0)
+    rc = rp_write_json(res, &ro, f);
+  else
+    rc = rp_write_sarif(res, &ro, f);
   if (f != stdout) {
     if (fclose(f) != 0) rc = -1;
   } else {
@@ -325,8 +340,8 @@ static int cmd_baseline(int argc, char **argv) {
     fprintf(stderr, "assay: %s\n", err);
     rc = EXIT_INTERNAL;
   } else {
-    printf("baseline %s: %zu findings from %zu files (%zu failed to parse)\n", o.db,
-           res->nfindings, res->files_scanned, res->files_failed);
+    printf("baseline %s: %zu findings from %zu files (%zu failed to parse)\n", o.db, res->nfindings,
+           res->files_scanned, res->files_failed);
   }
   free(commit);
   bl_store_close(store);
@@ -385,10 +400,17 @@ static int cmd_check(int argc, char **argv) {
   size_t n_new = 0, n_unchanged = 0, n_absent = 0;
   for (size_t i = 0; i < res->nfindings; i++) {
     switch (res->findings[i].state) {
-    case AN_STATE_NEW: n_new++; break;
-    case AN_STATE_UNCHANGED: n_unchanged++; break;
-    case AN_STATE_ABSENT: n_absent++; break;
-    default: break;
+    case AN_STATE_NEW:
+      n_new++;
+      break;
+    case AN_STATE_UNCHANGED:
+      n_unchanged++;
+      break;
+    case AN_STATE_ABSENT:
+      n_absent++;
+      break;
+    default:
+      break;
     }
   }
   const char *verdict = n_new ? "fail" : "pass";
@@ -396,12 +418,17 @@ static int cmd_check(int argc, char **argv) {
   if (out_rc == EXIT_PASS && o.sarif) out_rc = write_report(res, "sarif", o.sarif, true);
   if (out_rc == EXIT_PASS && o.attestation) {
     char *commit = git_commit(o.path);
-    rp_attestation a = {o.path,           commit ? "gitCommit" : "sha256",
+    rp_attestation a = {o.path,
+                        commit ? "gitCommit" : "sha256",
                         commit ? commit : info.tree_digest,
-                        verdict,          n_new,
-                        n_unchanged,      n_absent,
-                        o.baseline,       base_digest,
-                        meta.commit,      ASSAY_VERSION};
+                        verdict,
+                        n_new,
+                        n_unchanged,
+                        n_absent,
+                        o.baseline,
+                        base_digest,
+                        meta.commit,
+                        ASSAY_VERSION};
     if (rp_write_attestation(&a, o.attestation, err, sizeof err) != 0) {
       fprintf(stderr, "assay: %s\n", err);
       out_rc = EXIT_USAGE;

@@ -78,65 +78,65 @@ static void test_python_calls(void) {
   new_tree();
   write_file("svc/requirements.txt", "");
   write_file("svc/app/__init__.py", "");
-  write_file("svc/app/util.py",
-             "import logging\n"
-             "log = logging.getLogger(__name__)\n"
-             "\n"
-             "def audit(addr):\n"
-             "    log.info('to %s', addr)\n"
-             "\n"
-             "def relay(x):\n"
-             "    audit(x)\n"
-             "\n"
-             "def fmt(u):\n"
-             "    return 'user ' + u.email\n"
-             "\n"
-             "def ping(n):\n"
-             "    if n:\n"
-             "        pong(n)\n"
-             "\n"
-             "def pong(m):\n"
-             "    ping(m)\n"
-             "    print(m)\n");
-  write_file("svc/app/handlers.py",
-             "import hashlib\n"
-             "from .util import relay, fmt\n"
-             "from app import util\n"
-             "\n"
-             "def create(body):\n"
-             "    email = body['email']\n"
-             "    relay(email)\n"                              /* 7: 3 calls to a log */
-             "    h = hashlib.sha256(email)\n"
-             "    print(h)\n"                                  /* sanitised */
-             "    print(len(body['phone']))\n"                 /* length: sanitised */
-             "    print(body['order_id'])\n"                   /* not personal */
-             "    print(body['email_template'])\n"             /* excluded name */
-             "    util.ping(body['ssn'])\n"                    /* recursion */
-             "    d = {'who': body['iban'], 'n': 1}\n"
-             "    print(d['n'])\n"                             /* other field */
-             "    util.log.info('%s', d)\n"                    /* whole container */
-             "    items = []\n"
-             "    items.append(body['card_number'])\n"
-             "    print(f'cards {items}')\n"
-             "    print(fmt(body['user']))\n"                  /* returned from a callee */
-             "    safe = mask_email(email)\n"
-             "    print(safe)\n"
-             "    print('{}'.format(body['dob']))\n"
-             "\n"
-             "class Svc:\n"
-             "    def run(self, user):\n"
-             "        self.emit(user.phone_number)\n"
-             "\n"
-             "    def emit(self, value):\n"
-             "        print(value)\n");
+  write_file("svc/app/util.py", "import logging\n"
+                                "log = logging.getLogger(__name__)\n"
+                                "\n"
+                                "def audit(addr):\n"
+                                "    log.info('to %s', addr)\n"
+                                "\n"
+                                "def relay(x):\n"
+                                "    audit(x)\n"
+                                "\n"
+                                "def fmt(u):\n"
+                                "    return 'user ' + u.email\n"
+                                "\n"
+                                "def ping(n):\n"
+                                "    if n:\n"
+                                "        pong(n)\n"
+                                "\n"
+                                "def pong(m):\n"
+                                "    ping(m)\n"
+                                "    print(m)\n");
+  write_file("svc/app/handlers.py", "import hashlib\n"
+                                    "from .util import relay, fmt\n"
+                                    "from app import util\n"
+                                    "\n"
+                                    "def create(body):\n"
+                                    "    email = body['email']\n"
+                                    "    relay(email)\n" /* 7: 3 calls to a log */
+                                    "    h = hashlib.sha256(email)\n"
+                                    "    print(h)\n"                      /* sanitised */
+                                    "    print(len(body['phone']))\n"     /* length: sanitised */
+                                    "    print(body['order_id'])\n"       /* not personal */
+                                    "    print(body['email_template'])\n" /* excluded name */
+                                    "    util.ping(body['ssn'])\n"        /* recursion */
+                                    "    d = {'who': body['iban'], 'n': 1}\n"
+                                    "    print(d['n'])\n"          /* other field */
+                                    "    util.log.info('%s', d)\n" /* whole container */
+                                    "    items = []\n"
+                                    "    items.append(body['card_number'])\n"
+                                    "    print(f'cards {items}')\n"
+                                    "    print(fmt(body['user']))\n" /* returned from a callee */
+                                    "    safe = mask_email(email)\n"
+                                    "    print(safe)\n"
+                                    "    print('{}'.format(body['dob']))\n"
+                                    "\n"
+                                    "class Svc:\n"
+                                    "    def run(self, user):\n"
+                                    "        self.emit(user.phone_number)\n"
+                                    "\n"
+                                    "    def emit(self, value):\n"
+                                    "        print(value)\n");
   an_result *res = scan(NULL, NULL);
-  EXPECT(res, "svc/app/handlers.py:16 assay/pii-to-log user.financial.bank_account\n"
-              "svc/app/handlers.py:19 assay/pii-to-stdout user.financial.credit_card\n"
-              "svc/app/handlers.py:20 assay/pii-to-stdout user.contact.email\n"
-              "svc/app/handlers.py:23 assay/pii-to-stdout user.demographic.date_of_birth\n"
-              "svc/app/handlers.py:30 assay/pii-to-stdout user.contact.phone_number\n"
-              "svc/app/util.py:5 assay/pii-to-log user.contact.email\n"
-              "svc/app/util.py:19 assay/pii-to-stdout user.government_id.national_identification_number\n");
+  EXPECT(
+      res,
+      "svc/app/handlers.py:16 assay/pii-to-log user.financial.bank_account\n"
+      "svc/app/handlers.py:19 assay/pii-to-stdout user.financial.credit_card\n"
+      "svc/app/handlers.py:20 assay/pii-to-stdout user.contact.email\n"
+      "svc/app/handlers.py:23 assay/pii-to-stdout user.demographic.date_of_birth\n"
+      "svc/app/handlers.py:30 assay/pii-to-stdout user.contact.phone_number\n"
+      "svc/app/util.py:5 assay/pii-to-log user.contact.email\n"
+      "svc/app/util.py:19 assay/pii-to-stdout user.government_id.national_identification_number\n");
   /* The path of the 3-call flow, step by step. */
   const an_finding *f = find_at(res, "svc/app/util.py", 5);
   CHECK(f != NULL);
@@ -167,32 +167,31 @@ static void test_python_calls(void) {
 
 static void test_python_updates_and_files(void) {
   new_tree();
-  write_file("app.py",
-             "def handler(email, order_id):\n"
-             "    print(order_id)\n"
-             "    helper(email)\n"                       /* entry point: param is a source */
-             "\n"
-             "def helper(email):\n"
-             "    print('x', email)\n"                   /* 6: one finding, source in handler */
-             "\n"
-             "def clean(user, flag):\n"
-             "    e = user.email\n"
-             "    e = mask_email(e)\n"
-             "    print(e)\n"                            /* strong update: sanitised */
-             "    p = user.phone\n"
-             "    if flag:\n"
-             "        p = redact(p)\n"
-             "    print(p)\n"                            /* 15: only sometimes sanitised */
-             "    if user.ssn == flag:\n"
-             "        print('match')\n"                  /* a test, not the data */
-             "\n"
-             "def files(user, path):\n"
-             "    with open(path, 'w') as f:\n"
-             "        f.write(user.passport_number)\n"   /* 21: file sink */
-             "    buf = make_buffer()\n"
-             "    buf.write(user.passport_number)\n"     /* not a file */
-             "    import sys\n"
-             "    sys.stderr.write(user.ip_address)\n");  /* 25: stdout */
+  write_file("app.py", "def handler(email, order_id):\n"
+                       "    print(order_id)\n"
+                       "    helper(email)\n" /* entry point: param is a source */
+                       "\n"
+                       "def helper(email):\n"
+                       "    print('x', email)\n" /* 6: one finding, source in handler */
+                       "\n"
+                       "def clean(user, flag):\n"
+                       "    e = user.email\n"
+                       "    e = mask_email(e)\n"
+                       "    print(e)\n" /* strong update: sanitised */
+                       "    p = user.phone\n"
+                       "    if flag:\n"
+                       "        p = redact(p)\n"
+                       "    print(p)\n" /* 15: only sometimes sanitised */
+                       "    if user.ssn == flag:\n"
+                       "        print('match')\n" /* a test, not the data */
+                       "\n"
+                       "def files(user, path):\n"
+                       "    with open(path, 'w') as f:\n"
+                       "        f.write(user.passport_number)\n" /* 21: file sink */
+                       "    buf = make_buffer()\n"
+                       "    buf.write(user.passport_number)\n" /* not a file */
+                       "    import sys\n"
+                       "    sys.stderr.write(user.ip_address)\n"); /* 25: stdout */
   write_file("broken.py", "def oops(:\n    pass\n");
   an_result *res = scan(NULL, NULL);
   EXPECT(res, "app.py:6 assay/pii-to-stdout user.contact.email\n"
@@ -226,7 +225,7 @@ static void test_c(void) {
              "#include <stdio.h>\n"
              "#include <syslog.h>\n"
              "#include \"ledger.h\"\n"
-             "static void emit(const char *s) { puts(s); }\n"  /* static: not the one below */
+             "static void emit(const char *s) { puts(s); }\n" /* static: not the one below */
              "void audit_line(const char *line) {\n"
              "  syslog(LOG_INFO, \"%s\", line);\n"
              "}\n");
@@ -238,23 +237,24 @@ static void test_c(void) {
              "void post(struct account *a, FILE *out) {\n"
              "  char line[256];\n"
              "  snprintf(line, sizeof line, \"acct %s\", a->iban);\n"
-             "  audit_line(line);\n"                                /* 8 -> audit.c:6 */
-             "  emit(a->owner_email);\n"                            /* static, no sink */
+             "  audit_line(line);\n"                                        /* 8 -> audit.c:6 */
+             "  emit(a->owner_email);\n"                                    /* static, no sink */
              "  fprintf(out, \"%ld %s\\n\", a->balance, a->owner_email);\n" /* 10: file */
              "  fprintf(stderr, \"len %zu\\n\", strlen(a->owner_email));\n" /* sanitised */
              "  char copy[64];\n"
              "  strcpy(copy, a->owner_email);\n"
-             "  printf(\"%s\\n\", copy);\n"                      /* 14: stdout */
+             "  printf(\"%s\\n\", copy);\n" /* 14: stdout */
              "  if (a->balance > 0) {\n"
-             "    printf(\"%ld\\n\", a->balance);\n"             /* not personal */
+             "    printf(\"%ld\\n\", a->balance);\n" /* not personal */
              "  }\n"
              "}\n");
   /* A semantic error (a flag the build would define) is a warning: the file
    * is still analysed (libclang 14 drops only the expression in error). */
-  write_file("ledger/src/flags.c",
-             "#include <stdio.h>\n"
-             "#include \"../include/ledger.h\"\n"
-             "void show(struct account *a) { int f = BUILD_FLAG; printf(\"%s\\n\", a->owner_email); }\n");
+  write_file(
+      "ledger/src/flags.c",
+      "#include <stdio.h>\n"
+      "#include \"../include/ledger.h\"\n"
+      "void show(struct account *a) { int f = BUILD_FLAG; printf(\"%s\\n\", a->owner_email); }\n");
   an_result *res = scan(NULL, NULL);
   EXPECT(res, "ledger/src/audit.c:6 assay/pii-to-log user.financial.bank_account\n"
               "ledger/src/flags.c:3 assay/pii-to-stdout user.contact.email\n"
@@ -262,7 +262,8 @@ static void test_c(void) {
               "ledger/src/ledger.c:14 assay/pii-to-stdout user.contact.email\n");
   const an_finding *f = find_at(res, "ledger/src/audit.c", 6);
   CHECK(f && strcmp(f->source_symbol, "ledger:src/ledger.c:post:iban") == 0);
-  CHECK(f && f->nsteps == 5 && strcmp(f->steps[1].message, "copied into 'line' by snprintf()") == 0);
+  CHECK(f && f->nsteps == 5 &&
+        strcmp(f->steps[1].message, "copied into 'line' by snprintf()") == 0);
   CHECK_INT(res->files_failed, 0);
   CHECK_INT(res->ndiags, 1);
   if (res->ndiags) {

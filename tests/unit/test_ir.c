@@ -23,28 +23,27 @@ static ir_unit *build(as_intern *strings) {
   const char *t3 = ir_temp(u, fn);
   ir_emit(u, fn, IR_CONCAT, 1, t3, NULL, NULL, NULL, NULL, parts, 2, (ir_loc){7, 9});
   const char *args[] = {t3};
-  ir_emit(u, fn, IR_CALL, 1, ir_temp(u, fn), ir_str(u, "%t9"), NULL, ir_str(u, "logger.info"),
-          NULL, args, 1, (ir_loc){7, 5});
+  ir_emit(u, fn, IR_CALL, 1, ir_temp(u, fn), ir_str(u, "%t9"), NULL, ir_str(u, "logger.info"), NULL,
+          args, 1, (ir_loc){7, 5});
   ir_emit(u, fn, IR_STORE, 0, NULL, ir_str(u, "body"), NULL, NULL, NULL, args, 1, (ir_loc){8, 5});
   ir_emit(u, inner, IR_RETURN, 0, NULL, NULL, NULL, NULL, NULL, NULL, 0, (ir_loc){10, 9});
   ir_add_diag(u, AS_DIAG_WARNING, 4, 2, "header-error", "something odd");
   return u;
 }
 
-static const char *const expected =
-    "unit svc/app.py lang=python module=app\n"
-    "import log_user = app.util.log_user\n"
-    "record User @2:1\n"
-    "  field email : str @3:5\n"
-    "func handle(body) @5:1\n"
-    "  6:13 d0 %t1 = load body.email\n"
-    "  7:9 d1 %t2 = const \"to \\\"x\\\"\\n\"\n"
-    "  7:9 d1 %t3 = concat %t2, %t1\n"
-    "  7:5 d1 %t4 = call logger.info(%t3) recv %t9\n"
-    "  8:5 d0 store body.[?] = %t3\n"
-    "func handle.inner() @9:5\n"
-    "  10:9 d0 return\n"
-    "diag warning 4:2 header-error: something odd\n";
+static const char *const expected = "unit svc/app.py lang=python module=app\n"
+                                    "import log_user = app.util.log_user\n"
+                                    "record User @2:1\n"
+                                    "  field email : str @3:5\n"
+                                    "func handle(body) @5:1\n"
+                                    "  6:13 d0 %t1 = load body.email\n"
+                                    "  7:9 d1 %t2 = const \"to \\\"x\\\"\\n\"\n"
+                                    "  7:9 d1 %t3 = concat %t2, %t1\n"
+                                    "  7:5 d1 %t4 = call logger.info(%t3) recv %t9\n"
+                                    "  8:5 d0 store body.[?] = %t3\n"
+                                    "func handle.inner() @9:5\n"
+                                    "  10:9 d0 return\n"
+                                    "diag warning 4:2 header-error: something odd\n";
 
 int main(void) {
   as_intern *strings = as_intern_new();

@@ -1,0 +1,142 @@
+/* test_models.c — the model table: parsing, errors, and the facts it attaches. */
+#include "check.h"
+#include "analyses/models.h"
+
+#include <stdarg.h>
+#include <string.h>
+
+static ir_unit *u;
+static ir_func *fn;
+static uint32_t line;
+
+/* Emit "dst = callee(args...) recv obj" and return its index. */
+static uint32_t call(const char *dst, const char *obj, const char *callee, int nargs, ...) {
+  const char *args[8];
+  va_list ap;
+  va_start(ap, nargs);
+  for (int i = 0; i < nargs; i++)
+    args[i] = ir_str(u, va_arg(ap, const char *));
+  va_end(ap);
+  ir_emit(u, fn, IR_CALL, 0, ir_str(u, dst), obj ? ir_str(u, obj) : NULL, NULL, ir_str(u, callee),
+          NULL, args, (uint32_t)nargs, (ir_loc){++line, 1});
+  return fn->ninsts - 1;
+}
+
+static void check_fact(uint32_t i, int fact, int kind, int from, int to, const char *what) {
+  const ir_inst *in = &fn->insts[i];
+  if (in->fact != fact || (fact == IR_FACT_SINK && in->sink_kind != kind) ||
+      (fact == IR_FACT_SINK || fact == IR_FACT_PROPAGATE
+           ? in->fact_from != from || in->fact_to != to
+           : 0)) {
+    fprintf(stderr, "%s: fact %d kind %d from %d to %d; expected %d %d %d %d\n", what, in->fact,
+            in->sink_kind, in->fact_from, in->fact_to, fact, kind, from, to);
+    check_failures_++;
+  }
+  check_count_++;
+}
+
+int main(void) {
+  char err[256];
+  an_models *m = an_models_new_default();
+  CHECK(an_models_count(m) > 60);
+
+  as_intern *strings = as_intern_new();
+  /* C */
+  u = ir_unit_new(strings, "a.c", "c", "a.c");
+  fn = ir_add_func(u, "f", (ir_loc){1, 1});
+  line = 1;
+  uint32_t c_printf = call("%t1", NULL, "printf", 2, "%t0", "email");
+  uint32_t c_fout = call("%t2", NULL, "fprintf", 3, "stdout", "%t0", "email");
+  uint32_t c_ferr = call("%t3", NULL, "fprintf", 3, "stderr", "%t0", "email");
+  uint32_t c_ffile = call("%t4", NULL, "fprintf", 3, "fp", "%t0", "email");
+  uint32_t c_fputs = call("%t5", NULL, "fputs", 2, "email", "stderr");
+  uint32_t c_fputs_f = call("%t6", NULL, "fputs", 2, "email", "out");
+  uint32_t c_syslog = call("%t7", NULL, "syslog", 3, "prio", "%t0", "email");
+  uint32_t c_snprintf = call("%t8", NULL, "snprintf", 4, "buf", "n", "%t0", "email");
+  uint32_t c_strcpy = call("%t9", NULL, "strcpy", 2, "buf", "email");
+  uint32_t c_strlen = call("%t10", NULL, "strlen", 1, "email");
+  uint32_t c_mask = call("%t11", NULL, "mask_card_number", 1, "card");
+  uint32_t c_user = call("%t12", NULL, "record_entry", 1, "email");
+  uint32_t c_print_py = call("%t13", NULL, "print", 1, "email"); /* print is Python's */
+  an_models_apply(m, u);
+  check_fact(c_printf, IR_FACT_SINK, IR_SINK_STDOUT, 0, 255, "printf");
+  check_fact(c_fout, IR_FACT_SINK, IR_SINK_STDOUT, 1, 255, "fprintf(stdout)");
+  check_fact(c_ferr, IR_FACT_SINK, IR_SINK_STDOUT, 1, 255, "fprintf(stderr)");
+  check_fact(c_ffile, IR_FACT_SINK, IR_SINK_FILE, 1, 255, "fprintf(fp)");
+  check_fact(c_fputs, IR_FACT_SINK, IR_SINK_STDOUT, 0, 0, "fputs(stderr)");
+  check_fact(c_fputs_f, IR_FACT_SINK, IR_SINK_FILE, 0, 0, "fputs(out)");
+  check_fact(c_syslog, IR_FACT_SINK, IR_SINK_LOG, 1, 255, "syslog");
+  check_fact(c_snprintf, IR_FACT_PROPAGATE, 0, 2, 0, "snprintf");
+  check_fact(c_strcpy, IR_FACT_PROPAGATE, 0, 1, 0, "strcpy");
+  check_fact(c_strlen, IR_FACT_SANITIZER, 0, 0, 0, "strlen");
+  check_fact(c_mask, IR_FACT_SANITIZER, 0, 0, 0, "mask_card_number");
+  check_fact(c_user, IR_FACT_NONE, 0, 0, 0, "record_entry");
+  check_fact(c_print_py, IR_FACT_NONE, 0, 0, 0, "print in C");
+  ir_unit_delete(u);
+
+  /* Python */
+  u = ir_unit_new(strings, "a.py", "python", "a");
+  fn = ir_add_func(u, "f", (ir_loc){1, 1});
+  line = 1;
+  uint32_t p_logging = call("%t1", NULL, "logging.info", 2, "%t0", "email");
+  uint32_t p_self = call("%t2", "%t9", "self.logger.warning", 1, "email");
+  uint32_t p_log = call("%t3", "log", "log.exception", 1, "email");
+  uint32_t p_LOG = call("%t4", "LOGGER", "LOGGER.error", 1, "email");
+  uint32_t p_catalog = call("%t5", "catalog", "catalog.info", 1, "email");
+  uint32_t p_print = call("%t6", NULL, "print", 1, "email");
+  uint32_t p_stderr = call("%t7", "%t8", "sys.stderr.write", 1, "email");
+  call("f", NULL, "open", 2, "path", "%t0");
+  uint32_t p_fwrite = call("%t10", "f", "f.write", 1, "email");
+  call("buf", NULL, "io.StringIO", 0);
+  uint32_t p_bufwrite = call("%t11", "buf", "buf.write", 1, "email");
+  uint32_t p_append = call("%t12", "items", "items.append", 1, "email");
+  uint32_t p_sha = call("%t13", NULL, "hashlib.sha256", 1, "email");
+  uint32_t p_len = call("%t14", NULL, "len", 1, "email");
+  uint32_t p_hashword = call("%t15", NULL, "util.hash_identifier", 1, "email");
+  uint32_t p_hashish = call("%t16", NULL, "rehashing", 1, "email"); /* a word, not a part */
+  an_models_apply(m, u);
+  check_fact(p_logging, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "logging.info");
+  check_fact(p_self, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "self.logger.warning");
+  check_fact(p_log, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "log.exception");
+  check_fact(p_LOG, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "LOGGER.error");
+  check_fact(p_catalog, IR_FACT_NONE, 0, 0, 0, "catalog.info");
+  check_fact(p_print, IR_FACT_SINK, IR_SINK_STDOUT, 0, 255, "print");
+  check_fact(p_stderr, IR_FACT_SINK, IR_SINK_STDOUT, 0, 255, "sys.stderr.write");
+  check_fact(p_fwrite, IR_FACT_SINK, IR_SINK_FILE, 0, 255, "f.write on open()");
+  check_fact(p_bufwrite, IR_FACT_NONE, 0, 0, 0, "buf.write on StringIO");
+  check_fact(p_append, IR_FACT_MUTATE_RECV, 0, 0, 0, "items.append");
+  check_fact(p_sha, IR_FACT_SANITIZER, 0, 0, 0, "hashlib.sha256");
+  check_fact(p_len, IR_FACT_SANITIZER, 0, 0, 0, "len");
+  check_fact(p_hashword, IR_FACT_SANITIZER, 0, 0, 0, "util.hash_identifier");
+  check_fact(p_hashish, IR_FACT_NONE, 0, 0, 0, "rehashing");
+  ir_unit_delete(u);
+
+  /* A user's model, and the errors of malformed ones (nothing is added). */
+  an_models *e = an_models_new_empty();
+  CHECK_INT(
+      an_models_add_text(e, "python sink-log audit.{record,note}\n", "mine.tsv", err, sizeof err),
+      0);
+  CHECK_INT(an_models_count(e), 2);
+  struct {
+    const char *text, *msg;
+  } bad[] = {
+      {"rust sink-log x\n", "m.tsv:1: unknown language 'rust' (python or c)"},
+      {"# c\n\nc sink-bogus x\n", "m.tsv:3: unknown kind 'sink-bogus'"},
+      {"c sink-log\n", "m.tsv:1: expected LANG KIND PATTERN"},
+      {"c sink-file fprintf stream=x\n", "m.tsv:1: option stream needs a small number, not 'x'"},
+      {"c sink-file fprintf depth=1\n", "m.tsv:1: unknown option 'depth'"},
+      {"c sink-file fprintf stream\n", "m.tsv:1: option 'stream' is not NAME=VALUE"},
+      {"c propagate strcpy from=1\n", "m.tsv:1: propagate needs to=N"},
+      {"c sanitizer ok\nc bad x\n", "m.tsv:2: unknown kind 'bad'"},
+  };
+  for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+    CHECK_INT(an_models_add_text(e, bad[i].text, "m.tsv", err, sizeof err), -1);
+    CHECK_STR(err, bad[i].msg);
+  }
+  CHECK_INT(an_models_count(e), 2);
+  an_models_delete(e);
+  an_models_delete(m);
+  an_models_delete(NULL);
+  as_intern_delete(strings);
+  return CHECK_DONE();
+}
