@@ -231,17 +231,6 @@ static const char *an_models__last_part(const char *callee) {
   return dot ? dot + 1 : callee;
 }
 
-static bool an_models__has_word(const char *name, const char *word) {
-  char *words[16];
-  size_t n = an_split_words(name, words, 16);
-  bool hit = false;
-  for (size_t i = 0; i < n; i++) {
-    if (strcmp(words[i], word) == 0) hit = true;
-    free(words[i]);
-  }
-  return hit;
-}
-
 /* The callee of the most recent CALL before index i that defines value v. */
 static const char *an_models__def_callee(const ir_func *fn, uint32_t i, const char *v) {
   while (i-- > 0) {
@@ -266,12 +255,17 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
       ir_inst *in = &fn->insts[i];
       if (in->op != IR_CALL) continue;
       an_models__lower(in->callee, callee, sizeof callee);
-      const char *last = an_models__last_part(in->callee);
+      /* The words of the callee's last part, split once for all word models. */
+      char *words[16];
+      size_t nwords = an_split_words(an_models__last_part(in->callee), words, 16);
       for (size_t k = 0; k < self->models.len; k++) {
         const an_model *m = &self->models.items[k];
-        if (strcmp(m->lang, unit->lang) != 0) continue;
+        if (m->lang[0] != unit->lang[0] || strcmp(m->lang, unit->lang) != 0) continue;
         if (m->kind == AN_MODEL_SANITIZER_WORD) {
-          if (!an_models__has_word(last, m->pattern)) continue;
+          bool hit = false;
+          for (size_t w = 0; w < nwords && !hit; w++)
+            hit = strcmp(words[w], m->pattern) == 0;
+          if (!hit) continue;
         } else if (fnmatch(m->pattern, callee, 0) != 0) {
           continue;
         }
@@ -312,6 +306,8 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
         }
         break; /* first matching model wins */
       }
+      for (size_t w = 0; w < nwords; w++)
+        free(words[w]);
     }
   }
 }

@@ -18,7 +18,25 @@ static int an_scan__compdb(const char *dir, const char *abspath, char ***args, i
   return there ? fe_c_compdb_args(dir, abspath, args, nargs) : -1;
 }
 
-static ir_unit *an_scan__lower(as_intern *strings, const fe_file *f, const char *root,
+/* The compile arguments of a C file: from a compile_commands.json in its
+ * service or in the root, else NULL (the frontend's defaults). */
+typedef struct an_scan__cargs {
+  char **args;
+  int nargs;
+  bool have;
+} an_scan__cargs;
+
+static an_scan__cargs an_scan__c_args(const fe_file *f, const char *root) {
+  an_scan__cargs a = {0};
+  size_t sr = strlen(f->service_root);
+  char *svc = sr ? as_sprintf("%s/%s", root, f->service_root) : as_strdup(root);
+  a.have = an_scan__compdb(svc, f->abspath, &a.args, &a.nargs) == 0 ||
+           an_scan__compdb(root, f->abspath, &a.args, &a.nargs) == 0;
+  free(svc);
+  return a;
+}
+
+static ir_unit *an_scan__lower(as_intern *strings, const fe_file *f, const an_scan__cargs *cargs,
                                const char *src, size_t len) {
   const char *in_service = f->relpath;
   size_t sr = strlen(f->service_root);
@@ -30,19 +48,12 @@ static ir_unit *an_scan__lower(as_intern *strings, const fe_file *f, const char 
     free(module);
     return u;
   }
-  /* C: compile arguments from a compile_commands.json in the service or root. */
-  char **args = NULL;
-  int nargs = 0;
-  char *svc = sr ? as_sprintf("%s/%s", root, f->service_root) : as_strdup(root);
-  int have = an_scan__compdb(svc, f->abspath, &args, &nargs) == 0 ||
-             an_scan__compdb(root, f->abspath, &args, &nargs) == 0;
-  free(svc);
+  bool have = cargs && cargs->have;
   ir_unit *u = fe_c_lower(strings, f->relpath, f->abspath, src, len,
-                          have ? (const char *const *)args : NULL, have ? nargs : 0);
+                          have ? (const char *const *)cargs->args : NULL, have ? cargs->nargs : 0);
   /* A C module is named by its path inside its service, like a Python one,
    * so moving a service folder keeps its symbols. */
   u->module = ir_str(u, in_service);
-  if (have) fe_c_free_args(args, nargs);
   return u;
 }
 
@@ -63,7 +74,10 @@ ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *re
       snprintf(err, errlen, "%s: cannot read: %s", relpath, strerror(errno));
       break;
     }
-    u = an_scan__lower(strings, &files.items[i], root, src, len);
+    an_scan__cargs cargs = {0};
+    if (files.items[i].lang == FE_LANG_C) cargs = an_scan__c_args(&files.items[i], root);
+    u = an_scan__lower(strings, &files.items[i], &cargs, src, len);
+    if (cargs.have) fe_c_free_args(cargs.args, cargs.nargs);
     free(src);
     break;
   }
@@ -96,6 +110,39 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
       bl_cache_begin(cache);
     }
   }
+  /* A C unit depends on the headers it includes (macros, types), not only on
+   * its own bytes: its cache key carries the digest of every header of its
+   * service. Headers outside the scanned tree (the system's) are not covered. */
+  typedef struct {
+    const char *service_root;
+    as_buf digests;
+    char hex[65];
+  } an_scan__hdrs;
+  AS_ARRAY(an_scan__hdrs) hdrs = {0};
+  for (size_t i = 0; i < files.len; i++) {
+    const fe_file *f = &files.items[i];
+    size_t n = strlen(f->relpath);
+    if (f->lang != FE_LANG_C || n < 2 || strcmp(f->relpath + n - 2, ".h") != 0) continue;
+    an_scan__hdrs *h = NULL;
+    for (size_t k = 0; k < hdrs.len && !h; k++)
+      if (strcmp(hdrs.items[k].service_root, f->service_root) == 0) h = &hdrs.items[k];
+    if (!h) {
+      an_scan__hdrs nh = {f->service_root, {0}, {0}};
+      as_array_push(&hdrs, nh);
+      h = &hdrs.items[hdrs.len - 1];
+    }
+    char *data;
+    size_t dlen;
+    char hex[65] = "unreadable";
+    if (as_read_file(f->abspath, &data, &dlen) == 0) {
+      as_sha256_hex(data, dlen, hex);
+      free(data);
+    }
+    as_buf_printf(&h->digests, "%s %s\n", f->relpath, hex);
+  }
+  for (size_t k = 0; k < hdrs.len; k++)
+    as_sha256_hex(hdrs.items[k].digests.data, hdrs.items[k].digests.len, hdrs.items[k].hex);
+
   as_intern *strings = as_intern_new();
   ir_unit **units = as_calloc(files.len ? files.len : 1, sizeof(ir_unit *));
   as_buf tree = {0};
@@ -116,10 +163,20 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
     char digest[65], key[65];
     as_sha256_hex(src, len, digest);
     as_buf_printf(&tree, "%s%c%s\n", f->relpath, 0, digest);
-    char *keysrc = as_sprintf("%s\n%s\n%s\n%s", an_scan__version(f->lang), f->relpath,
-                              f->service_root, digest);
-    as_sha256_hex(keysrc, strlen(keysrc), key);
-    free(keysrc);
+    as_buf keysrc = {0};
+    as_buf_printf(&keysrc, "%s\n%s\n%s\n%s\n", an_scan__version(f->lang), f->relpath,
+                  f->service_root, digest);
+    an_scan__cargs cargs = {0};
+    if (f->lang == FE_LANG_C) {
+      cargs = an_scan__c_args(f, opt->root);
+      for (int a = 0; cargs.have && a < cargs.nargs; a++)
+        as_buf_printf(&keysrc, "arg %s\n", cargs.args[a]);
+      for (size_t k = 0; k < hdrs.len; k++)
+        if (strcmp(hdrs.items[k].service_root, f->service_root) == 0)
+          as_buf_printf(&keysrc, "headers %s\n", hdrs.items[k].hex);
+    }
+    as_sha256_hex(keysrc.data, keysrc.len, key);
+    as_buf_free(&keysrc);
     ir_unit *u = NULL;
     void *blob;
     size_t blen;
@@ -132,7 +189,7 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
       info->cache_hits++;
     } else {
       info->cache_misses++;
-      u = an_scan__lower(strings, f, opt->root, src, len);
+      u = an_scan__lower(strings, f, &cargs, src, len);
       if (cache) {
         as_buf b = {0};
         ir_unit_serialize(u, &b);
@@ -140,6 +197,7 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
         as_buf_free(&b);
       }
     }
+    if (cargs.have) fe_c_free_args(cargs.args, cargs.nargs);
     free(src);
     for (uint32_t d = 0; d < u->ndiags; d++)
       an_result_add_diag(res, &u->diags[d]);
@@ -147,6 +205,9 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
     an_models_apply(opt->models, u);
     units[i] = u;
   }
+  for (size_t k = 0; k < hdrs.len; k++)
+    as_buf_free(&hdrs.items[k].digests);
+  as_array_free(&hdrs);
   if (cache) bl_cache_commit(cache);
   bl_cache_close(cache);
   as_sha256_hex(tree.data ? tree.data : "", tree.len, info->tree_digest);

@@ -321,6 +321,23 @@ static void test_stability_and_cache(void) {
   an_result_delete(r1);
   an_result_delete(r2);
   an_result_delete(r3);
+
+  /* A C file's unit depends on its service's headers: a macro that stops
+   * printing must not be served stale from the cache. */
+  write_file("lib/Makefile", "");
+  write_file("lib/out.h", "#include <stdio.h>\n#define SHOW(x) printf(\"%s\\n\", (x))\n");
+  write_file("lib/show.c", "#include \"out.h\"\n"
+                           "struct user { const char *email; };\n"
+                           "void show(struct user *u) { SHOW(u->email); }\n");
+  an_result *c1 = scan(cache, &info);
+  CHECK_INT(info.cache_misses, 2); /* out.h and show.c */
+  CHECK(find_at(c1, "lib/show.c", 3) != NULL);
+  write_file("lib/out.h", "#define SHOW(x) ((void)(x))\n");
+  an_result *c2 = scan(cache, &info);
+  CHECK_INT(info.cache_misses, 2);
+  CHECK(find_at(c2, "lib/show.c", 3) == NULL);
+  an_result_delete(c1);
+  an_result_delete(c2);
   rm_tree();
 }
 
