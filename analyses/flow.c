@@ -82,13 +82,9 @@ typedef struct an_ctx {
   as_intern *names;  /* symbols */
   AS_ARRAY(an_src) srcs;
   /* classification cache: interned name pointer -> category (or miss) */
-  const char **cls_keys;
-  const char **cls_vals;
-  size_t cls_cap, cls_count;
+  as_ptrmap classified;
   /* source symbol -> index + 1 */
-  const char **src_keys;
-  uint32_t *src_vals;
-  size_t src_cap;
+  as_ptrmap src_index;
   /* findings emitted: (source + 1, sink symbol) pairs, open addressing */
   struct an_seen {
     uint32_t src1;
@@ -107,32 +103,10 @@ static const char AN_MISS[] = "";
 
 static const char *an_flow__classify(an_ctx *c, const char *name) {
   if (!name || !*name || name[0] == '%') return NULL;
-  if ((c->cls_count + 1) * 2 > c->cls_cap) {
-    size_t ncap = c->cls_cap ? c->cls_cap * 2 : 1024;
-    const char **nk = as_calloc(ncap, sizeof(char *)), **nv = as_calloc(ncap, sizeof(char *));
-    for (size_t i = 0; i < c->cls_cap; i++) {
-      if (!c->cls_keys[i]) continue;
-      size_t j = (uintptr_t)c->cls_keys[i] * 0x9E3779B97F4A7C15ull >> 20 & (ncap - 1);
-      while (nk[j])
-        j = (j + 1) & (ncap - 1);
-      nk[j] = c->cls_keys[i];
-      nv[j] = c->cls_vals[i];
-    }
-    free(c->cls_keys);
-    free(c->cls_vals);
-    c->cls_keys = nk;
-    c->cls_vals = nv;
-    c->cls_cap = ncap;
-  }
-  size_t j = (uintptr_t)name * 0x9E3779B97F4A7C15ull >> 20 & (c->cls_cap - 1);
-  while (c->cls_keys[j]) {
-    if (c->cls_keys[j] == name) return c->cls_vals[j] == AN_MISS ? NULL : c->cls_vals[j];
-    j = (j + 1) & (c->cls_cap - 1);
-  }
+  void **slot = as_ptrmap_slot(&c->classified, name);
+  if (*slot) return *slot == AN_MISS ? NULL : *slot;
   const char *cat = an_catalogue_classify(c->catalogue, name);
-  c->cls_keys[j] = name;
-  c->cls_vals[j] = cat ? cat : AN_MISS;
-  c->cls_count++;
+  *slot = (void *)(cat ? cat : AN_MISS);
   return cat;
 }
 
@@ -242,33 +216,11 @@ static const char *an_flow__symbol(an_ctx *c, const char *name) {
 /* The symbol names the category too (it ends with the classified name). */
 static uint32_t an_flow__source(an_ctx *c, const char *category, const char *name) {
   const char *sym = an_flow__symbol(c, name);
-  if ((c->srcs.len + 1) * 2 > c->src_cap) {
-    size_t ncap = c->src_cap ? c->src_cap * 2 : 256;
-    const char **nk = as_calloc(ncap, sizeof(char *));
-    uint32_t *nv = as_calloc(ncap, sizeof(uint32_t));
-    for (size_t i = 0; i < c->src_cap; i++) {
-      if (!c->src_keys[i]) continue;
-      size_t j = (uintptr_t)c->src_keys[i] * 0x9E3779B97F4A7C15ull >> 20 & (ncap - 1);
-      while (nk[j])
-        j = (j + 1) & (ncap - 1);
-      nk[j] = c->src_keys[i];
-      nv[j] = c->src_vals[i];
-    }
-    free(c->src_keys);
-    free(c->src_vals);
-    c->src_keys = nk;
-    c->src_vals = nv;
-    c->src_cap = ncap;
-  }
-  size_t j = (uintptr_t)sym * 0x9E3779B97F4A7C15ull >> 20 & (c->src_cap - 1);
-  while (c->src_keys[j]) {
-    if (c->src_keys[j] == sym) return c->src_vals[j] - 1;
-    j = (j + 1) & (c->src_cap - 1);
-  }
+  void **slot = as_ptrmap_slot(&c->src_index, sym);
+  if (*slot) return (uint32_t)((uintptr_t)*slot - 1);
   an_src s = {category, sym, name};
   as_array_push(&c->srcs, s);
-  c->src_keys[j] = sym;
-  c->src_vals[j] = (uint32_t)c->srcs.len;
+  *slot = (void *)(uintptr_t)c->srcs.len;
   return (uint32_t)(c->srcs.len - 1);
 }
 
@@ -616,43 +568,24 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
 
 /* ---- linking: resolve calls within the service ------------------------------ */
 
-typedef struct an_fnmap {
-  const char **keys; /* interned "module:function" */
-  an_fn **vals;
-  size_t cap;
-} an_fnmap;
-
-static void an_fnmap_put(an_fnmap *m, const char *key, an_fn *f) {
-  size_t j = (uintptr_t)key * 0x9E3779B97F4A7C15ull >> 20 & (m->cap - 1);
-  while (m->keys[j]) {
-    if (m->keys[j] == key) return; /* first definition wins */
-    j = (j + 1) & (m->cap - 1);
-  }
-  m->keys[j] = key;
-  m->vals[j] = f;
+/* Functions by interned "module:function" (C externals: ":function"); the
+ * first definition wins. */
+static void an_fnmap_put(as_ptrmap *m, const char *key, an_fn *f) {
+  void **slot = as_ptrmap_slot(m, key);
+  if (!*slot) *slot = f;
 }
 
-static an_fn *an_fnmap_get(const an_fnmap *m, const char *key) {
-  if (!key) return NULL;
-  size_t j = (uintptr_t)key * 0x9E3779B97F4A7C15ull >> 20 & (m->cap - 1);
-  while (m->keys[j]) {
-    if (m->keys[j] == key) return m->vals[j];
-    j = (j + 1) & (m->cap - 1);
-  }
-  return NULL;
-}
-
-static an_fn *an_flow__lookup(an_ctx *c, const an_fnmap *m, const char *module, const char *fn,
+static an_fn *an_flow__lookup(an_ctx *c, const as_ptrmap *m, const char *module, const char *fn,
                               size_t fnlen) {
   char buf[1024];
   int n = snprintf(buf, sizeof buf, "%s:%.*s", module, (int)fnlen, fn);
   if (n < 0 || (size_t)n >= sizeof buf) return NULL; /* no such long name is defined */
   const char *k = as_intern_str(c->names, buf);
-  return an_fnmap_get(m, k);
+  return as_ptrmap_get(m, k);
 }
 
 /* Resolve a dotted target "pkg.mod.func" (or "pkg.mod.Class.method") to a function. */
-static an_fn *an_flow__lookup_dotted(an_ctx *c, const an_fnmap *m, const char *target) {
+static an_fn *an_flow__lookup_dotted(an_ctx *c, const as_ptrmap *m, const char *target) {
   char buf[1024];
   snprintf(buf, sizeof buf, "%s", target);
   /* Try every split point from the right: module = prefix, function = rest. */
@@ -675,7 +608,7 @@ static const char *an_flow__import(const ir_unit *u, const char *alias, size_t n
   return NULL;
 }
 
-static an_fn *an_flow__resolve_python(an_ctx *c, const an_fnmap *m, an_fn *f, const ir_inst *in,
+static an_fn *an_flow__resolve_python(an_ctx *c, const as_ptrmap *m, an_fn *f, const ir_inst *in,
                                       bool *shift) {
   const char *callee = in->callee;
   const char *mod = f->unit->module;
@@ -759,16 +692,8 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
   for (size_t i = 0; i < nunits; i++)
     if (!units[i]->failed) nfns += units[i]->nfuncs;
   an_fn *fns = as_calloc(nfns ? nfns : 1, sizeof(an_fn));
-  an_fnmap byname = {0};  /* "module:function" */
-  an_fnmap cglobal = {0}; /* C: ":function" for external linkage */
-  byname.cap = cglobal.cap = 16;
-  while (byname.cap < nfns * 2 + 2)
-    byname.cap *= 2;
-  cglobal.cap = byname.cap;
-  byname.keys = as_calloc(byname.cap, sizeof(char *));
-  byname.vals = as_calloc(byname.cap, sizeof(an_fn *));
-  cglobal.keys = as_calloc(cglobal.cap, sizeof(char *));
-  cglobal.vals = as_calloc(cglobal.cap, sizeof(an_fn *));
+  as_ptrmap byname = {0};  /* "module:function" */
+  as_ptrmap cglobal = {0}; /* C: ":function" for external linkage */
 
   size_t k = 0;
   char buf[1024];
@@ -808,7 +733,7 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
           g = an_flow__lookup(&c, &byname, f->unit->module, in->callee, strlen(in->callee));
           if (!g) {
             snprintf(buf, sizeof buf, ":%s", in->callee);
-            g = an_fnmap_get(&cglobal, as_intern_str(c.names, buf));
+            g = as_ptrmap_get(&cglobal, as_intern_str(c.names, buf));
           }
         }
       } else {
@@ -856,16 +781,12 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
     as_array_free(&fns[i].hits);
   }
   free(fns);
-  free(byname.keys);
-  free(byname.vals);
-  free(cglobal.keys);
-  free(cglobal.vals);
-  free(c.cls_keys);
-  free(c.cls_vals);
+  as_ptrmap_free(&byname);
+  as_ptrmap_free(&cglobal);
+  as_ptrmap_free(&c.classified);
   as_array_free(&c.srcs);
   free(c.seen);
-  free(c.src_keys);
-  free(c.src_vals);
+  as_ptrmap_free(&c.src_index);
   as_arena_delete(c.scratch);
   as_arena_delete(c.arena);
   as_intern_delete(c.names);

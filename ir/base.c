@@ -226,6 +226,55 @@ size_t as_intern_count(const as_intern *self) {
   return self->count;
 }
 
+/* ---- pointer maps ----------------------------------------------------------- */
+
+static size_t as_ptrmap__home(const void *key, size_t cap) {
+  return (size_t)((uintptr_t)key * 0x9E3779B97F4A7C15ull >> 20) & (cap - 1);
+}
+
+void *as_ptrmap_get(const as_ptrmap *self, const void *key) {
+  if (!self->cap) return NULL;
+  for (size_t j = as_ptrmap__home(key, self->cap); self->keys[j]; j = (j + 1) & (self->cap - 1))
+    if (self->keys[j] == key) return self->vals[j];
+  return NULL;
+}
+
+void **as_ptrmap_slot(as_ptrmap *self, const void *key) {
+  AS_ASSERT(key != NULL);
+  if ((self->count + 1) * 2 > self->cap) {
+    size_t ncap = self->cap ? self->cap * 2 : 64;
+    const void **nk = as_calloc(ncap, sizeof(void *));
+    void **nv = as_calloc(ncap, sizeof(void *));
+    for (size_t i = 0; i < self->cap; i++) {
+      if (!self->keys[i]) continue;
+      size_t j = as_ptrmap__home(self->keys[i], ncap);
+      while (nk[j])
+        j = (j + 1) & (ncap - 1);
+      nk[j] = self->keys[i];
+      nv[j] = self->vals[i];
+    }
+    free(self->keys);
+    free(self->vals);
+    self->keys = nk;
+    self->vals = nv;
+    self->cap = ncap;
+  }
+  size_t j = as_ptrmap__home(key, self->cap);
+  while (self->keys[j] && self->keys[j] != key)
+    j = (j + 1) & (self->cap - 1);
+  if (!self->keys[j]) {
+    self->keys[j] = key;
+    self->count++;
+  }
+  return &self->vals[j];
+}
+
+void as_ptrmap_free(as_ptrmap *self) {
+  free(self->keys);
+  free(self->vals);
+  memset(self, 0, sizeof(*self));
+}
+
 /* ---- byte buffer ---------------------------------------------------------- */
 
 void as_buf_put(as_buf *self, const void *p, size_t n) {

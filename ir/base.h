@@ -64,6 +64,24 @@ const char *as_intern_str(as_intern *self, const char *s);
 const char *as_intern_strn(as_intern *self, const char *s, size_t n);
 size_t as_intern_count(const as_intern *self);
 
+/* ---- pointer maps ----------------------------------------------------------- */
+
+/* A hash map from pointers (interned strings, handles) to pointers, compared
+ * by address. Zero-initialise to start; free with as_ptrmap_free. NULL is not
+ * a valid key. */
+typedef struct as_ptrmap {
+  const void **keys;
+  void **vals;
+  size_t cap, count;
+} as_ptrmap;
+
+/* key's value, or NULL when key is absent. */
+void *as_ptrmap_get(const as_ptrmap *self, const void *key);
+/* The slot of key's value, inserted (holding NULL) when absent; valid until
+ * the next insertion. */
+void **as_ptrmap_slot(as_ptrmap *self, const void *key);
+void as_ptrmap_free(as_ptrmap *self);
+
 /* ---- typed growable arrays ------------------------------------------------ */
 
 /* AS_ARRAY(T) declares an anonymous struct { T *items; size_t len, cap; }.

@@ -18,12 +18,10 @@
 
 /* ---- writing -------------------------------------------------------------- */
 
+/* Strings in first-use order, each with its 1-based index in the table. */
 typedef struct {
-  const char **keys; /* interned pointers */
-  uint32_t *vals;
-  size_t cap, count;
-  const char **order;
-  size_t order_cap;
+  as_ptrmap index; /* interned pointer -> (void *)index */
+  AS_ARRAY(const char *) order;
 } ir_ser__strmap;
 
 static void ir_ser__u32(as_buf *b, uint32_t v) {
@@ -34,37 +32,12 @@ static void ir_ser__u32(as_buf *b, uint32_t v) {
 
 static uint32_t ir_ser__index(ir_ser__strmap *m, const char *s) {
   if (!s) return 0;
-  if ((m->count + 1) * 2 > m->cap) {
-    size_t ncap = m->cap ? m->cap * 2 : 256;
-    const char **nk = as_calloc(ncap, sizeof(char *));
-    uint32_t *nv = as_calloc(ncap, sizeof(uint32_t));
-    for (size_t i = 0; i < m->cap; i++) {
-      if (!m->keys[i]) continue;
-      size_t j = ((uintptr_t)m->keys[i] >> 4) * 0x9E3779B97F4A7C15ull & (ncap - 1);
-      while (nk[j])
-        j = (j + 1) & (ncap - 1);
-      nk[j] = m->keys[i];
-      nv[j] = m->vals[i];
-    }
-    free(m->keys);
-    free(m->vals);
-    m->keys = nk;
-    m->vals = nv;
-    m->cap = ncap;
+  void **slot = as_ptrmap_slot(&m->index, s);
+  if (!*slot) {
+    as_array_push(&m->order, s);
+    *slot = (void *)(uintptr_t)m->order.len;
   }
-  size_t j = ((uintptr_t)s >> 4) * 0x9E3779B97F4A7C15ull & (m->cap - 1);
-  while (m->keys[j]) {
-    if (m->keys[j] == s) return m->vals[j];
-    j = (j + 1) & (m->cap - 1);
-  }
-  m->keys[j] = s;
-  m->vals[j] = (uint32_t)++m->count;
-  if (m->count > m->order_cap) {
-    m->order_cap = m->order_cap ? m->order_cap * 2 : 256;
-    m->order = as_realloc(m->order, m->order_cap * sizeof(char *));
-  }
-  m->order[m->count - 1] = s;
-  return m->vals[j];
+  return (uint32_t)(uintptr_t)*slot;
 }
 
 #define W_STR(s) ir_ser__u32(&body, ir_ser__index(&map, (s)))
@@ -141,17 +114,16 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
   }
   as_buf_put(out, "ASIR", 4);
   ir_ser__u32(out, IR_UNIT_VERSION);
-  ir_ser__u32(out, (uint32_t)map.count);
-  for (size_t i = 0; i < map.count; i++) {
-    size_t n = strlen(map.order[i]);
+  ir_ser__u32(out, (uint32_t)map.order.len);
+  for (size_t i = 0; i < map.order.len; i++) {
+    size_t n = strlen(map.order.items[i]);
     ir_ser__u32(out, (uint32_t)n);
-    as_buf_put(out, map.order[i], n);
+    as_buf_put(out, map.order.items[i], n);
   }
   as_buf_put(out, body.data ? body.data : "", body.len);
   as_buf_free(&body);
-  free(map.keys);
-  free(map.vals);
-  free(map.order);
+  as_ptrmap_free(&map.index);
+  as_array_free(&map.order);
 }
 
 /* ---- reading -------------------------------------------------------------- */
