@@ -97,6 +97,21 @@ expect 0 "assay: svc/secret.py:0:0: read-error: cannot read file: Permission den
   "${AS[@]}" "$ASSAY" scan "$T/src" --no-cache
 expect 0 "svc/a.py:3:5: assay/pii-to-log" "${AS[@]}" "$ASSAY" scan "$T/src" --no-cache
 
+# The catalogue is extended from configuration: PATH/.assay/categories.tsv
+# and --catalogue FILE; a malformed rule is a usage error naming its line.
+mkdir -p "$T/cat/svc/.assay"
+: >"$T/cat/svc/requirements.txt"
+printf 'def f(member):\n    print(member.loyalty_number)\n    print(member.phone)\n' >"$T/cat/svc/m.py"
+expect 0 "1 findings" "$ASSAY" scan "$T/cat" --no-cache
+mkdir -p "$T/cat/.assay"
+printf '# ours\npattern\tloyalty number\tuser.financial.account_number\n' >"$T/cat/.assay/categories.tsv"
+expect 0 "svc/m.py:2:5: assay/pii-to-stdout user.financial.account_number" "$ASSAY" scan "$T/cat" --no-cache
+printf 'exclude\tphone\n' >"$T/extra.tsv"
+expect 0 "1 findings" "$ASSAY" scan "$T/cat" --no-cache --catalogue "$T/extra.tsv"
+printf 'pattern\tloyalty number\n' >"$T/bad.tsv"
+expect 2 "assay: $T/bad.tsv:1: " "$ASSAY" scan "$T/cat" --no-cache --catalogue "$T/bad.tsv"
+expect 2 "assay: $T/none.tsv" "$ASSAY" scan "$T/cat" --no-cache --catalogue "$T/none.tsv"
+
 # dump-ir prints the lowered unit.
 expect 0 "  3:5 d0 %t" "$ASSAY" dump-ir "$T/src" svc/a.py
 
