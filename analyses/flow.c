@@ -71,6 +71,7 @@ typedef struct an_src {
   const char *category;
   const char *symbol;
   const char *name;
+  const char *where; /* "module:function" that classified it */
 } an_src;
 
 typedef struct an_ctx {
@@ -218,7 +219,7 @@ static uint32_t an_flow__source(an_ctx *c, const char *category, const char *nam
   const char *sym = an_flow__symbol(c, name);
   void **slot = as_ptrmap_slot(&c->src_index, sym);
   if (*slot) return (uint32_t)((uintptr_t)*slot - 1);
-  an_src s = {category, sym, name};
+  an_src s = {category, sym, name, c->cur->qname};
   as_array_push(&c->srcs, s);
   *slot = (void *)(uintptr_t)c->srcs.len;
   return (uint32_t)(c->srcs.len - 1);
@@ -297,7 +298,7 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const char *sink_symbol, cons
   const an_step *last = &steps[n - 1];
   char msg[1024];
   snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s reaches %s through %s",
-           s->category, s->name, strchr(s->symbol, ':') + 1, an_flow__sink_words(kind), callee);
+           s->category, s->name, s->where, an_flow__sink_words(kind), callee);
   an_finding f = {0};
   f.rule_id = an_flow__rule(kind);
   f.sink_kind = kind;
