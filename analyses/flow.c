@@ -45,11 +45,17 @@ typedef struct an_val {
   an_fieldt *fields;
 } an_val;
 
+/* Where data ends: a sink call (or a handler's return). */
+typedef struct an_sink {
+  const char *symbol; /* "service:module:function:callee" */
+  const char *callee; /* as written, or "return" */
+  const char *vendor; /* third-party sinks, else NULL */
+  ir_sink_kind kind;
+} an_sink;
+
 typedef struct an_hit {
   uint32_t param;
-  const char *sink_symbol;
-  const char *callee;
-  uint8_t kind;
+  an_sink sink;
   const an_pnode *path;
 } an_hit;
 
@@ -76,6 +82,8 @@ typedef struct an_src {
 
 typedef struct an_ctx {
   const char *service;
+  const char *const *hosts; /* the repository's service names */
+  size_t nhosts;
   const an_catalogue *catalogue;
   an_result *res;
   as_arena *arena;   /* paths, messages: lives for the whole service */
@@ -256,35 +264,8 @@ static bool an_flow__first(an_ctx *c, uint32_t src, const char *sink) {
   return true;
 }
 
-static const char *an_flow__rule(ir_sink_kind k) {
-  switch (k) {
-  case IR_SINK_LOG:
-    return "assay/pii-to-log";
-  case IR_SINK_STDOUT:
-    return "assay/pii-to-stdout";
-  case IR_SINK_FILE:
-    return "assay/pii-to-file";
-  default:
-    return "assay/pii-flow";
-  }
-}
-
-static const char *an_flow__sink_words(ir_sink_kind k) {
-  switch (k) {
-  case IR_SINK_LOG:
-    return "a log";
-  case IR_SINK_STDOUT:
-    return "standard output";
-  case IR_SINK_FILE:
-    return "a file";
-  default:
-    return "a sink";
-  }
-}
-
-static void an_flow__emit(an_ctx *c, uint32_t src, const char *sink_symbol, const char *callee,
-                          ir_sink_kind kind, const an_pnode *path) {
-  if (!an_flow__first(c, src, sink_symbol)) return;
+static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an_pnode *path) {
+  if (!an_flow__first(c, src, sink->symbol)) return;
   const an_src *s = &c->srcs.items[src];
   an_step steps[AN_MAX_PATH + 1];
   uint32_t n = 0;
@@ -296,18 +277,23 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const char *sink_symbol, cons
     steps[n - 1 - i] = tmp;
   }
   const an_step *last = &steps[n - 1];
-  char msg[1024];
-  snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s reaches %s through %s",
-           s->category, s->name, s->where, an_flow__sink_words(kind), callee);
+  char msg[1024], vendor[128] = "";
+  if (sink->vendor) snprintf(vendor, sizeof vendor, " (%s)", sink->vendor);
+  if (sink->kind == IR_SINK_RESPONSE && strcmp(sink->callee, "return") == 0)
+    snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s is returned in %s",
+             s->category, s->name, s->where, ir_sink_kind_words(sink->kind));
+  else
+    snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s reaches %s%s through %s",
+             s->category, s->name, s->where, ir_sink_kind_words(sink->kind), vendor, sink->callee);
   an_finding f = {0};
-  f.rule_id = an_flow__rule(kind);
-  f.sink_kind = kind;
+  f.rule_id = ir_sink_kind_rule(sink->kind);
+  f.sink_kind = sink->kind;
   const char *cats[1] = {s->category};
   f.categories = cats;
   f.ncategories = 1;
   f.service = c->service;
   f.source_symbol = s->symbol;
-  f.sink_symbol = sink_symbol;
+  f.sink_symbol = sink->symbol;
   f.path = last->path;
   f.line = last->line;
   f.col = last->col;
@@ -319,17 +305,17 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const char *sink_symbol, cons
 }
 
 /* A label reaches a sink: a finding for a source, a summary hit for a parameter. */
-static void an_flow__reach(an_ctx *c, const an_label *l, const char *sink_symbol,
-                           const char *callee, ir_sink_kind kind, const an_pnode *path) {
+static void an_flow__reach(an_ctx *c, const an_label *l, const an_sink *sink,
+                           const an_pnode *path) {
   if (!(l->id & AN_PARAM_BIT)) {
-    an_flow__emit(c, l->id, sink_symbol, callee, kind, path);
+    an_flow__emit(c, l->id, sink, path);
     return;
   }
   uint32_t param = l->id & ~AN_PARAM_BIT;
   an_fn *f = c->cur;
   for (size_t i = 0; i < f->hits.len; i++)
-    if (f->hits.items[i].param == param && f->hits.items[i].sink_symbol == sink_symbol) return;
-  an_hit h = {param, sink_symbol, callee, (uint8_t)kind, path};
+    if (f->hits.items[i].param == param && f->hits.items[i].sink.symbol == sink->symbol) return;
+  an_hit h = {param, *sink, path};
   as_array_push(&f->hits, h);
 }
 
@@ -359,7 +345,7 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, bool shift, bo
                hit.param < g->fn->nparams ? g->fn->params[hit.param] : "?");
       const an_pnode *p = an_flow__push(c, t.v[i].path, u, f->qname, in->loc, msg);
       p = an_flow__append(c, p, hit.path);
-      an_flow__reach(c, &t.v[i], hit.sink_symbol, hit.callee, (ir_sink_kind)hit.kind, p);
+      an_flow__reach(c, &t.v[i], &hit.sink, p);
     }
   }
   /* What g returns. */
@@ -387,6 +373,50 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, bool shift, bo
     }
   }
   an_flow__set(c, in->dst, &out, strong);
+}
+
+/* Unknown code: its result carries what went in. */
+static void an_flow__unknown_call(an_ctx *c, const ir_inst *in, bool strong) {
+  an_taint t = {0};
+  for (uint32_t a = 0; a < in->nargs; a++) {
+    an_taint s = an_flow__flatten(c, in->args[a]);
+    an_flow__union(c, &t, &s);
+  }
+  if (in->obj) {
+    an_taint s = an_flow__flatten(c, in->obj);
+    an_flow__union(c, &t, &s);
+  }
+  an_flow__set(c, in->dst, &t, strong);
+}
+
+/* The literal text a value starts with, looking back from instruction i
+ * through its definitions (a constant, or string building that starts with
+ * one). NULL when it does not start with a literal. */
+static const char *an_flow__const_prefix(const ir_func *fn, uint32_t i, const char *v, int depth) {
+  if (depth > 8) return NULL;
+  while (i-- > 0) {
+    const ir_inst *d = &fn->insts[i];
+    if (d->dst != v) continue;
+    if (d->op == IR_CONST) return d->text;
+    if ((d->op == IR_CONCAT || d->op == IR_COPY) && d->nargs)
+      return an_flow__const_prefix(fn, i, d->args[0], depth + 1);
+    return NULL;
+  }
+  return NULL;
+}
+
+/* Is the URL argument of an outbound call a literal naming one of the
+ * repository's services ("http://accounts:8000/...")? */
+static bool an_flow__internal_url(an_ctx *c, const ir_func *fn, uint32_t i, const ir_inst *in) {
+  if (in->fact_url < 0 || (uint32_t)in->fact_url >= in->nargs) return false;
+  const char *url = an_flow__const_prefix(fn, i, in->args[in->fact_url], 0);
+  if (!url) return false;
+  const char *host = strstr(url, "://");
+  host = host ? host + 3 : url;
+  size_t n = strcspn(host, ":/?#");
+  for (size_t h = 0; h < c->nhosts; h++)
+    if (strlen(c->hosts[h]) == n && strncmp(c->hosts[h], host, n) == 0) return true;
+  return false;
 }
 
 static bool an_flow__function(an_ctx *c, an_fn *f) {
@@ -486,7 +516,15 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
     case IR_RETURN:
       if (in->nargs) {
         an_taint s = an_flow__flatten(c, in->args[0]);
+        an_sink sink = {NULL, "return", NULL, IR_SINK_RESPONSE};
+        if (fn->is_handler) {
+          sink.symbol = an_flow__symbol(c, "<return>");
+          snprintf(msg, sizeof msg, "returned by the route handler %s() as its response", fn->name);
+        }
         for (uint32_t k = 0; k < s.n; k++) {
+          if (fn->is_handler)
+            an_flow__reach(c, &s.v[k], &sink,
+                           an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg));
           bool dup = false;
           for (size_t r = 0; r < f->ret.len && !dup; r++)
             dup = f->ret.items[r].id == s.v[k].id;
@@ -500,16 +538,25 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         an_flow__set(c, in->dst, &t, strong);
         break;
       case IR_FACT_SINK: {
-        const char *sym = an_flow__symbol(c, in->callee);
+        if (in->sink_kind == IR_SINK_EXTERNAL && an_flow__internal_url(c, fn, i, in)) {
+          /* A call to one of the repository's own services: not external
+           * (linking it to the handler is the cross-service analysis). */
+          an_flow__unknown_call(c, in, strong);
+          break;
+        }
+        an_sink sink = {an_flow__symbol(c, in->callee), in->callee, in->fact_vendor,
+                        (ir_sink_kind)in->sink_kind};
         uint32_t last = in->fact_to == 255 ? in->nargs : (uint32_t)in->fact_to + 1;
         if (last > in->nargs) last = in->nargs;
-        snprintf(msg, sizeof msg, "reaches %s through %s()",
-                 an_flow__sink_words((ir_sink_kind)in->sink_kind), in->callee);
-        for (uint32_t a = in->fact_from; a < last; a++) {
-          an_taint s = an_flow__flatten(c, in->args[a]);
+        snprintf(msg, sizeof msg, "reaches %s through %s()", ir_sink_kind_words(sink.kind),
+                 in->callee);
+        for (uint32_t a = in->fact_from; a <= last; a++) {
+          const char *v = a < last ? in->args[a] : in->fact_recv_data ? in->obj : NULL;
+          if (!v) continue;
+          an_taint s = an_flow__flatten(c, v);
           for (uint32_t k = 0; k < s.n; k++) {
             const an_pnode *p = an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg);
-            an_flow__reach(c, &s.v[k], sym, in->callee, (ir_sink_kind)in->sink_kind, p);
+            an_flow__reach(c, &s.v[k], &sink, p);
           }
         }
         an_flow__set(c, in->dst, &t, strong);
@@ -546,16 +593,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         if (f->callee[i]) {
           an_flow__call(c, in, f->callee[i], f->shift[i] != 0, strong);
         } else {
-          /* Unknown code: its result carries what went in. */
-          for (uint32_t a = 0; a < in->nargs; a++) {
-            an_taint s = an_flow__flatten(c, in->args[a]);
-            an_flow__union(c, &t, &s);
-          }
-          if (in->obj) {
-            an_taint s = an_flow__flatten(c, in->obj);
-            an_flow__union(c, &t, &s);
-          }
-          an_flow__set(c, in->dst, &t, strong);
+          an_flow__unknown_call(c, in, strong);
         }
       }
       break;
@@ -680,9 +718,12 @@ static void an_flow__postorder(an_fn *f, an_fn **order, size_t *n) {
 }
 
 void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t nunits,
-                             const an_catalogue *catalogue, an_result *res) {
+                             const an_catalogue *catalogue, const char *const *hosts, size_t nhosts,
+                             an_result *res) {
   an_ctx c = {0};
   c.service = service;
+  c.hosts = hosts;
+  c.nhosts = nhosts;
   c.catalogue = catalogue;
   c.res = res;
   c.arena = as_arena_new();

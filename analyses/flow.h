@@ -17,8 +17,10 @@
 
 /* Analyse the units of one service (facts already attached by the models
  * pass) and append its findings to res. Units that failed to parse are
- * skipped. */
+ * skipped. hosts are the names the repository's services answer to: an
+ * outbound call to a literal URL on one of them is not an external sink. */
 void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t nunits,
-                             const an_catalogue *catalogue, an_result *res);
+                             const an_catalogue *catalogue, const char *const *hosts, size_t nhosts,
+                             an_result *res);
 
 #endif

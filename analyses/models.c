@@ -14,14 +14,34 @@ typedef enum {
   AN_MODEL_SANITIZER_WORD,
   AN_MODEL_PROPAGATE,
   AN_MODEL_MUTATE_RECV,
+  AN_MODEL_HANDLER,
 } an_model_kind;
+
+static const struct {
+  const char *name;
+  ir_sink_kind kind;
+} an_models__sinks[] = {
+    {"sink-log", IR_SINK_LOG},
+    {"sink-stdout", IR_SINK_STDOUT},
+    {"sink-file", IR_SINK_FILE},
+    {"sink-response", IR_SINK_RESPONSE},
+    {"sink-external", IR_SINK_EXTERNAL},
+    {"sink-third-party", IR_SINK_THIRD_PARTY},
+    {"sink-db-write", IR_SINK_DB_WRITE},
+    {"sink-cookie", IR_SINK_COOKIE},
+    {"sink-exception", IR_SINK_EXCEPTION},
+};
+
+static const char *const an_models__langs[] = {"python", "c", "javascript", "go", "java"};
 
 typedef struct an_model {
   char lang[8];
   an_model_kind kind;
   ir_sink_kind sink_kind;
   char *pattern; /* glob, lowercase; or the word for SANITIZER_WORD */
-  int from, to, only, stream;
+  int from, to, only, stream, url;
+  bool recv_data;
+  char *vendor, *category;
   char **recv; /* NULL-terminated globs, or NULL */
 } an_model;
 
@@ -43,6 +63,8 @@ an_models *an_models_new_default(void) {
 
 static void an_models__free_model(an_model *m) {
   free(m->pattern);
+  free(m->vendor);
+  free(m->category);
   if (m->recv)
     for (char **r = m->recv; *r; r++)
       free(*r);
@@ -130,19 +152,26 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
     m.to = 255;
     m.only = -1;
     m.stream = -1;
+    m.url = -1;
+    bool lang_ok = false;
+    for (size_t i = 0; nf >= 1 && i < sizeof an_models__langs / sizeof *an_models__langs; i++)
+      lang_ok |= strcmp(fields[0], an_models__langs[i]) == 0;
     if (nf < 3) {
       BAD("expected LANG KIND PATTERN");
-    } else if (strcmp(fields[0], "python") != 0 && strcmp(fields[0], "c") != 0) {
-      BAD("unknown language '%s' (python or c)", fields[0]);
+    } else if (!lang_ok) {
+      BAD("unknown language '%s' (python, c, javascript, go or java)", fields[0]);
     } else {
       snprintf(m.lang, sizeof m.lang, "%s", fields[0]);
       const char *k = fields[1];
-      if (strcmp(k, "sink-log") == 0)
-        m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_LOG;
-      else if (strcmp(k, "sink-stdout") == 0)
-        m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_STDOUT;
-      else if (strcmp(k, "sink-file") == 0)
-        m.kind = AN_MODEL_SINK, m.sink_kind = IR_SINK_FILE;
+      bool sink = false;
+      for (size_t i = 0; i < sizeof an_models__sinks / sizeof *an_models__sinks; i++)
+        if (strcmp(k, an_models__sinks[i].name) == 0) {
+          m.kind = AN_MODEL_SINK;
+          m.sink_kind = an_models__sinks[i].kind;
+          sink = true;
+        }
+      if (sink)
+        ;
       else if (strcmp(k, "sanitizer") == 0)
         m.kind = AN_MODEL_SANITIZER;
       else if (strcmp(k, "sanitizer-word") == 0)
@@ -151,6 +180,8 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         m.kind = AN_MODEL_PROPAGATE, m.to = -1;
       else if (strcmp(k, "mutate-receiver") == 0)
         m.kind = AN_MODEL_MUTATE_RECV;
+      else if (strcmp(k, "handler") == 0)
+        m.kind = AN_MODEL_HANDLER;
       else
         BAD("unknown kind '%s'", k);
       for (int i = 3; i < nf && rc == 0; i++) {
@@ -166,12 +197,22 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
           size_t cnt = 1;
           for (const char *c = v; *c; c++)
             cnt += *c == ',';
+          free(m.recv);
           m.recv = as_calloc(cnt + 1, sizeof(char *));
           size_t j = 0;
-          char *copy = as_strdup(v);
-          for (char *t = strtok(copy, ","); t; t = strtok(NULL, ","))
+          char *copy = as_strdup(v), *save = NULL;
+          for (char *t = strtok_r(copy, ",", &save); t; t = strtok_r(NULL, ",", &save))
             m.recv[j++] = as_strdup(t);
           free(copy);
+        } else if (strcmp(fields[i], "vendor") == 0) {
+          free(m.vendor);
+          m.vendor = as_strdup(v);
+        } else if (strcmp(fields[i], "category") == 0) {
+          free(m.category);
+          m.category = as_strdup(v);
+        } else if (strcmp(fields[i], "data") == 0) {
+          if (strcmp(v, "recv") != 0) BAD("option data takes 'recv', not '%s'", v);
+          m.recv_data = true;
         } else if (an_models__int(v, &num) != 0) {
           BAD("option %s needs a small number, not '%s'", fields[i], v);
         } else if (strcmp(fields[i], "from") == 0)
@@ -182,10 +223,14 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
           m.only = num;
         else if (strcmp(fields[i], "stream") == 0)
           m.stream = num;
+        else if (strcmp(fields[i], "url") == 0)
+          m.url = num;
         else
           BAD("unknown option '%s'", fields[i]);
       }
       if (rc == 0 && m.kind == AN_MODEL_PROPAGATE && m.to < 0) BAD("propagate needs to=N");
+      if (rc == 0 && m.kind == AN_MODEL_SINK && m.sink_kind == IR_SINK_THIRD_PARTY && !m.vendor)
+        BAD("sink-third-party needs vendor=NAME");
     }
     if (rc == 0) {
       an_strvec pats = {0};
@@ -193,6 +238,8 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
       for (size_t i = 0; i < pats.len; i++) {
         an_model c = m;
         c.pattern = pats.items[i];
+        c.vendor = m.vendor ? as_strdup(m.vendor) : NULL;
+        c.category = m.category ? as_strdup(m.category) : NULL;
         if (m.recv) { /* each expansion owns its copy */
           size_t cnt = 0;
           while (m.recv[cnt])
@@ -210,6 +257,8 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         free(*r);
       free(m.recv);
     }
+    free(m.vendor);
+    free(m.category);
     free(buf);
 #undef BAD
   }
@@ -247,10 +296,34 @@ static void an_models__lower(const char *s, char *out, size_t cap) {
   out[i] = 0;
 }
 
+/* Models written for javascript apply to TypeScript too. */
+static bool an_models__applies(const char *model_lang, const char *unit_lang) {
+  if (model_lang[0] != unit_lang[0] && !(model_lang[0] == 'j' && unit_lang[0] == 't')) return false;
+  return strcmp(model_lang, unit_lang) == 0 ||
+         (strcmp(model_lang, "javascript") == 0 && strcmp(unit_lang, "typescript") == 0);
+}
+
+const char *an_models_vendor_category(const an_models *self, const char *vendor) {
+  for (size_t k = 0; k < self->models.len; k++) {
+    const an_model *m = &self->models.items[k];
+    if (m->vendor && m->category && strcmp(m->vendor, vendor) == 0) return m->category;
+  }
+  return NULL;
+}
+
 void an_models_apply(const an_models *self, ir_unit *unit) {
   char callee[256], tmp[256];
   for (uint32_t f = 0; f < unit->nfuncs; f++) {
     ir_func *fn = unit->funcs[f];
+    fn->is_handler = false;
+    for (uint32_t d = 0; d < fn->ndecorators && !fn->is_handler; d++) {
+      an_models__lower(fn->decorators[d], tmp, sizeof tmp);
+      for (size_t k = 0; k < self->models.len && !fn->is_handler; k++) {
+        const an_model *m = &self->models.items[k];
+        fn->is_handler = m->kind == AN_MODEL_HANDLER && an_models__applies(m->lang, unit->lang) &&
+                         fnmatch(m->pattern, tmp, 0) == 0;
+      }
+    }
     for (uint32_t i = 0; i < fn->ninsts; i++) {
       ir_inst *in = &fn->insts[i];
       if (in->op != IR_CALL) continue;
@@ -260,7 +333,7 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
       size_t nwords = an_split_words(an_models__last_part(in->callee), words, 16);
       for (size_t k = 0; k < self->models.len; k++) {
         const an_model *m = &self->models.items[k];
-        if (m->lang[0] != unit->lang[0] || strcmp(m->lang, unit->lang) != 0) continue;
+        if (m->kind == AN_MODEL_HANDLER || !an_models__applies(m->lang, unit->lang)) continue;
         if (m->kind == AN_MODEL_SANITIZER_WORD) {
           bool hit = false;
           for (size_t w = 0; w < nwords && !hit; w++)
@@ -285,6 +358,9 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           in->sink_kind = (uint8_t)m->sink_kind;
           in->fact_from = (uint8_t)(m->only >= 0 ? m->only : m->from);
           in->fact_to = (uint8_t)(m->only >= 0 ? m->only : 255);
+          in->fact_url = (int16_t)m->url;
+          in->fact_recv_data = m->recv_data;
+          in->fact_vendor = m->vendor;
           if (m->stream >= 0) {
             const char *s = (uint32_t)m->stream < in->nargs ? in->args[m->stream] : NULL;
             bool std = s && (strcmp(s, "stdout") == 0 || strcmp(s, "stderr") == 0);
@@ -302,6 +378,8 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           break;
         case AN_MODEL_MUTATE_RECV:
           in->fact = IR_FACT_MUTATE_RECV;
+          break;
+        case AN_MODEL_HANDLER:
           break;
         }
         break; /* first matching model wins */

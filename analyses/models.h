@@ -1,10 +1,45 @@
 /*
  * models.h — library models: which calls are sinks, sanitizers, propagators.
  *
- * The models are data (analyses/data/models.tsv, embedded at build time; its
- * header documents the format). an_models_apply attaches the facts to the
- * CALL instructions of a unit after lowering, so the cached unit stays
- * independent of the models.
+ * The models are data (analyses/data/models/LANG.tsv and vendors.tsv,
+ * embedded at build time). an_models_apply attaches the facts to the CALL
+ * instructions (and the handler role to functions) of a unit after lowering,
+ * so the cached unit stays independent of the models.
+ *
+ * Format, one model per line, '#' starts a comment, fields separated by blanks:
+ *
+ *     LANG  KIND  PATTERN  [OPTION=VALUE ...]
+ *
+ * LANG is python, c, javascript (also applies to TypeScript), go or java.
+ * PATTERN is a shell glob (fnmatch) over the callee as written, lowercased
+ * ("logging.info", "self.logger.warning", "printf", "new error", "<raise>");
+ * one {a,b,c} group expands to several patterns. The first matching model of
+ * a call wins, so specific models go before general ones.
+ *
+ * KIND
+ *   sink-log, sink-stdout, sink-file, sink-response, sink-external,
+ *   sink-third-party, sink-db-write, sink-cookie, sink-exception
+ *                    the call sends its data arguments to a sink of that kind
+ *   handler          PATTERN matches a function's decorator or annotation
+ *                    ("app.route", "getmapping"): the function is a route
+ *                    handler and what it returns is a response
+ *   sanitizer        the call's result carries no personal data
+ *   sanitizer-word   PATTERN is a word: any callee whose last part has it
+ *   propagate        copies data from args[from..] into args[to]
+ *   mutate-receiver  the call stores its arguments into its receiver
+ *
+ * OPTIONS
+ *   from=N      first data argument (sinks, propagate); default 0
+ *   only=N      only argument N is data
+ *   data=recv   the receiver is data too (user.save())
+ *   stream=N    argument N is a stream: stdout/stderr make the sink "stdout",
+ *               anything else makes it "file"
+ *   recv=P,Q    the receiver must have been produced by a call matching P or Q
+ *   to=N        propagate: destination argument
+ *   url=N       sink-external: argument N is the URL; a literal URL whose host
+ *               is one of the repository's services is not external
+ *   vendor=V    sink-third-party: the vendor's name ("sentry")
+ *   category=C  sink-third-party: what the vendor does ("error-tracking")
  */
 #ifndef ASSAY_MODELS_H
 #define ASSAY_MODELS_H
@@ -22,7 +57,11 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
                        size_t errlen);
 size_t an_models_count(const an_models *self);
 
-/* Set fact/sink_kind/fact_from/fact_to on every CALL of the unit. */
+/* Set the facts on every CALL of the unit and is_handler on its functions. */
 void an_models_apply(const an_models *self, ir_unit *unit);
+
+/* The category of a vendor named by a third-party model ("error-tracking"),
+ * or NULL. The string is owned by the models. */
+const char *an_models_vendor_category(const an_models *self, const char *vendor);
 
 #endif

@@ -48,6 +48,24 @@ static ir_unit *an_scan__lower(as_intern *strings, const fe_file *f, const an_sc
     free(module);
     return u;
   }
+  if (f->lang == FE_LANG_JAVASCRIPT || f->lang == FE_LANG_TYPESCRIPT) {
+    const char *dot = strrchr(in_service, '.');
+    char *module = dot ? as_strndup(in_service, (size_t)(dot - in_service)) : as_strdup(in_service);
+    ir_unit *u = fe_javascript_lower(strings, f->relpath, module, src, len);
+    free(module);
+    return u;
+  }
+  if (f->lang == FE_LANG_GO || f->lang == FE_LANG_JAVA) {
+    const char *slash = strrchr(in_service, '/');
+    char *module = slash ? as_strndup(in_service, (size_t)(slash - in_service)) : as_strdup(".");
+    if (f->lang == FE_LANG_JAVA)
+      for (char *p = module; *p; p++)
+        if (*p == '/') *p = '.';
+    ir_unit *u = f->lang == FE_LANG_GO ? fe_go_lower(strings, f->relpath, module, src, len)
+                                       : fe_java_lower(strings, f->relpath, module, src, len);
+    free(module);
+    return u;
+  }
   bool have = cargs && cargs->have;
   ir_unit *u = fe_c_lower(strings, f->relpath, f->abspath, src, len,
                           have ? (const char *const *)cargs->args : NULL, have ? cargs->nargs : 0);
@@ -58,7 +76,19 @@ static ir_unit *an_scan__lower(as_intern *strings, const fe_file *f, const an_sc
 }
 
 static const char *an_scan__version(fe_lang lang) {
-  return lang == FE_LANG_PYTHON ? FE_PYTHON_VERSION : FE_C_VERSION;
+  switch (lang) {
+  case FE_LANG_PYTHON:
+    return FE_PYTHON_VERSION;
+  case FE_LANG_JAVASCRIPT:
+  case FE_LANG_TYPESCRIPT:
+    return FE_JAVASCRIPT_VERSION;
+  case FE_LANG_GO:
+    return FE_GO_VERSION;
+  case FE_LANG_JAVA:
+    return FE_JAVA_VERSION;
+  default:
+    return FE_C_VERSION;
+  }
 }
 
 ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *relpath, char *err,
@@ -213,6 +243,15 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   as_sha256_hex(tree.data ? tree.data : "", tree.len, info->tree_digest);
   as_buf_free(&tree);
 
+  /* The names services answer to: their folder names. */
+  AS_ARRAY(const char *) hosts = {0};
+  for (size_t i = 0; i < files.len; i++) {
+    const char *name = files.items[i].service;
+    bool seen = false;
+    for (size_t h = 0; h < hosts.len && !seen; h++)
+      seen = strcmp(hosts.items[h], name) == 0;
+    if (!seen) as_array_push(&hosts, name);
+  }
   /* One analysis per service, in the order services first appear. */
   bool *done = as_calloc(files.len ? files.len : 1, sizeof(bool));
   ir_unit **group = as_calloc(files.len ? files.len : 1, sizeof(ir_unit *));
@@ -225,10 +264,12 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
       done[j] = true;
       if (units[j]) group[n++] = units[j];
     }
-    an_flow_analyze_service(svc[0] ? svc : ".", group, n, opt->catalogue, res);
+    an_flow_analyze_service(svc[0] ? svc : ".", group, n, opt->catalogue, hosts.items, hosts.len,
+                            res);
   }
   free(done);
   free(group);
+  as_array_free(&hosts);
   for (size_t i = 0; i < files.len; i++)
     ir_unit_delete(units[i]);
   free(units);

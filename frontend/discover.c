@@ -21,12 +21,13 @@
 extern char **environ;
 
 static const char *const fe_discover__markers[] = {
-    "pyproject.toml", "requirements.txt", "setup.py",     "CMakeLists.txt", "Makefile",
-    "Dockerfile",     "go.mod",           "package.json", "pom.xml",
+    "pyproject.toml", "requirements.txt", "setup.py",         "CMakeLists.txt",
+    "Makefile",       "Dockerfile",       "go.mod",           "package.json",
+    "pom.xml",        "build.gradle",     "build.gradle.kts",
 };
 
-static const char *const fe_discover__skipped_dirs[] = {"build", "node_modules", "venv",
-                                                        "__pycache__"};
+static const char *const fe_discover__skipped_dirs[] = {
+    "build", "node_modules", "venv", "__pycache__", "dist", "target", "vendor"};
 
 /* ---- languages and module names ------------------------------------------- */
 
@@ -37,6 +38,22 @@ fe_lang fe_lang_of_path(const char *path) {
   if (!dot || dot == base) return FE_LANG_UNKNOWN;
   if (strcmp(dot, ".py") == 0) return FE_LANG_PYTHON;
   if (strcmp(dot, ".c") == 0 || strcmp(dot, ".h") == 0) return FE_LANG_C;
+  if (strcmp(dot, ".js") == 0 || strcmp(dot, ".jsx") == 0 || strcmp(dot, ".mjs") == 0 ||
+      strcmp(dot, ".cjs") == 0) {
+    /* A minified bundle is build output, not source. */
+    size_t n = strlen(base);
+    if (n > 7 && strcmp(base + n - 7, ".min.js") == 0) return FE_LANG_UNKNOWN;
+    return FE_LANG_JAVASCRIPT;
+  }
+  if (strcmp(dot, ".tsx") == 0) return FE_LANG_TYPESCRIPT;
+  if (strcmp(dot, ".ts") == 0) {
+    /* Declaration files describe types only. */
+    size_t n = strlen(base);
+    if (n > 5 && strcmp(base + n - 5, ".d.ts") == 0) return FE_LANG_UNKNOWN;
+    return FE_LANG_TYPESCRIPT;
+  }
+  if (strcmp(dot, ".go") == 0) return FE_LANG_GO;
+  if (strcmp(dot, ".java") == 0) return FE_LANG_JAVA;
   return FE_LANG_UNKNOWN;
 }
 
@@ -46,6 +63,14 @@ const char *fe_lang_name(fe_lang lang) {
     return "python";
   case FE_LANG_C:
     return "c";
+  case FE_LANG_JAVASCRIPT:
+    return "javascript";
+  case FE_LANG_TYPESCRIPT:
+    return "typescript";
+  case FE_LANG_GO:
+    return "go";
+  case FE_LANG_JAVA:
+    return "java";
   case FE_LANG_UNKNOWN:
     break;
   }

@@ -12,8 +12,11 @@
 #include "../ir/ir.h"
 
 /* Bumped whenever a frontend's lowering changes; part of the unit cache key. */
-#define FE_PYTHON_VERSION "python-1"
-#define FE_C_VERSION "c-1"
+#define FE_PYTHON_VERSION "python-2"
+#define FE_C_VERSION "c-2"
+#define FE_JAVASCRIPT_VERSION "javascript-1"
+#define FE_GO_VERSION "go-1"
+#define FE_JAVA_VERSION "java-1"
 
 /* Python through tree-sitter. relpath is the path relative to the scan root,
  * module the dotted module name ("app.handlers"). The caller owns the unit. */
@@ -36,13 +39,45 @@ ir_unit *fe_c_lower(as_intern *strings, const char *relpath, const char *abspath
 int fe_c_compdb_args(const char *dir, const char *abspath, char ***args, int *nargs);
 void fe_c_free_args(char **args, int nargs);
 
-/* Raw tree-sitter parse of Python source, for the benchmark's baseline figure.
- * Returns the number of nodes in the tree (so the parse is not optimised out). */
+/* JavaScript and TypeScript through tree-sitter: .js .jsx .mjs .cjs with the
+ * javascript grammar (unit->lang "javascript"), .ts with the typescript
+ * grammar and .tsx with the tsx grammar (unit->lang "typescript"); relpath's
+ * extension picks the grammar. module is the path inside the service without
+ * its extension ("src/routes/users"). The caller owns the unit. */
+ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char *module,
+                             const char *src, size_t len);
+
+/* Go through tree-sitter. module is the package folder inside the service
+ * ("internal/users", "." for the service root): all files of a package share
+ * it. The caller owns the unit. */
+ir_unit *fe_go_lower(as_intern *strings, const char *relpath, const char *module,
+                     const char *src, size_t len);
+
+/* Java through tree-sitter. The unit's module is the file's package
+ * ("com.shop.users", from its package declaration; module is used when there
+ * is none). Functions are "Class.method" ("Outer.Inner.method"). The caller
+ * owns the unit. */
+ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *module,
+                       const char *src, size_t len);
+
+/* Raw tree-sitter parse, for the benchmark's baseline figure. Returns the
+ * number of nodes in the tree (so the parse is not optimised out). */
 size_t fe_python_parse_only(const char *src, size_t len);
+size_t fe_javascript_parse_only(const char *relpath, const char *src, size_t len);
+size_t fe_go_parse_only(const char *src, size_t len);
+size_t fe_java_parse_only(const char *src, size_t len);
 
 /* ---- discovery ------------------------------------------------------------ */
 
-typedef enum { FE_LANG_UNKNOWN, FE_LANG_PYTHON, FE_LANG_C } fe_lang;
+typedef enum {
+  FE_LANG_UNKNOWN,
+  FE_LANG_PYTHON,
+  FE_LANG_C,
+  FE_LANG_JAVASCRIPT, /* .js .jsx .mjs .cjs */
+  FE_LANG_TYPESCRIPT, /* .ts .tsx (not .d.ts) */
+  FE_LANG_GO,
+  FE_LANG_JAVA,
+} fe_lang;
 
 typedef struct fe_file {
   char *relpath;  /* relative to root, '/' separated */
@@ -68,6 +103,8 @@ int fe_discover(const char *root, fe_file_list *out, char *err, size_t errlen);
 void fe_file_list_free(fe_file_list *self);
 fe_lang fe_lang_of_path(const char *path);
 const char *fe_lang_name(fe_lang lang);
+/* Raw parse of a file of any tree-sitter language (the benchmark). */
+size_t fe_parse_only(fe_lang lang, const char *relpath, const char *src, size_t len);
 /* Dotted Python module name for a path relative to its service root:
  * "app/handlers.py" -> "app.handlers", "app/__init__.py" -> "app". malloc'd. */
 char *fe_python_module_name(const char *path_in_service);

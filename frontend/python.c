@@ -134,6 +134,8 @@ typedef struct py_ctx {
   int32_t self_rec;            /* record of the current method's class, else -1 */
   const char *last_lambda;     /* name of the previous lambda function */
   bool staticmethod;           /* the next def is decorated @staticmethod */
+  const char *decos[16];       /* the next def's decorators, dotted */
+  uint32_t ndecos;
 } py_ctx;
 
 static ir_loc py_loc(TSNode n) {
@@ -911,7 +913,10 @@ static void py_function(py_ctx *c, TSNode n) {
   c->staticmethod = false;
   int32_t cls = c->cls;
   py_saved s = py_save(c);
-  ir_add_func(c->unit, qual, py_loc(n));
+  ir_func *fn = ir_add_func(c->unit, qual, py_loc(n));
+  for (uint32_t d = 0; d < c->ndecos; d++)
+    ir_func_add_decorator(c->unit, fn, c->decos[d]);
+  c->ndecos = 0;
   c->fi = c->unit->nfuncs - 1;
   c->depth = 0;
   c->prefix = qual;
@@ -1258,11 +1263,18 @@ static void py_stmt(py_ctx *c, TSNode n, py_kind k) {
           ts_node_end_byte(e) - ts_node_start_byte(e) == 12 &&
           memcmp(c->src + ts_node_start_byte(e), "staticmethod", 12) == 0)
         is_static = true;
+      /* @app.route("/x") is recorded as "app.route": what the decorator is. */
+      if (!ts_node_is_null(e) && py_kind_of(e) == PK_call) e = py_field(e, py_L.f_function);
+      py_buf_reset(&c->nb);
+      if (!ts_node_is_null(e) && c->ndecos < 16 && py_dotted(c, e, 0))
+        c->decos[c->ndecos++] = ir_strn(c->unit, c->nb.data, c->nb.len);
     }
     c->kids.len = k0;
     c->staticmethod = is_static;
+    if (py_kind_of(d) != PK_function_definition) c->ndecos = 0; /* class decorators */
     py_stmt(c, d, py_kind_of(d));
     c->staticmethod = false;
+    c->ndecos = 0;
     break;
   }
   case PK_import_statement:

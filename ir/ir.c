@@ -14,14 +14,24 @@ const char *ir_op_name(ir_op op) {
   return (unsigned)op < IR_OP__COUNT ? ir__op_names[op] : "?";
 }
 
-static const char *const ir__sink_names[] = {
-#define X(name, text) text,
+static const struct {
+  const char *name, *words, *rule;
+} ir__sinks[] = {
+#define X(name, text, words) {text, words, "assay/pii-to-" text},
     IR_SINK_KINDS(X)
 #undef X
 };
 
 const char *ir_sink_kind_name(ir_sink_kind k) {
-  return (unsigned)k < IR_SINK__COUNT ? ir__sink_names[k] : "?";
+  return (unsigned)k < IR_SINK__COUNT ? ir__sinks[k].name : "?";
+}
+
+const char *ir_sink_kind_words(ir_sink_kind k) {
+  return (unsigned)k < IR_SINK__COUNT ? ir__sinks[k].words : "a sink";
+}
+
+const char *ir_sink_kind_rule(ir_sink_kind k) {
+  return (unsigned)k < IR_SINK__COUNT ? ir__sinks[k].rule : "assay/pii-flow";
 }
 
 ir_unit *ir_unit_new(as_intern *strings, const char *path, const char *lang, const char *module) {
@@ -80,11 +90,19 @@ ir_func *ir_add_func(ir_unit *self, const char *name, ir_loc loc) {
   return fn;
 }
 
+static const char **ir__append(ir_unit *self, const char **arr, uint32_t *n, const char *s) {
+  const char **na = as_arena_alloc(self->arena, sizeof(char *) * (*n + 1));
+  if (*n) memcpy(na, arr, sizeof(char *) * *n);
+  na[(*n)++] = ir_str(self, s);
+  return na;
+}
+
 void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name) {
-  const char **np = as_arena_alloc(self->arena, sizeof(char *) * (fn->nparams + 1));
-  if (fn->nparams) memcpy(np, fn->params, sizeof(char *) * fn->nparams);
-  np[fn->nparams++] = ir_str(self, name);
-  fn->params = np;
+  fn->params = ir__append(self, fn->params, &fn->nparams, name);
+}
+
+void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator) {
+  fn->decorators = ir__append(self, fn->decorators, &fn->ndecorators, decorator);
 }
 
 ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const char *dst,
@@ -103,7 +121,7 @@ ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const cha
   in->nargs = nargs;
   in->args = nargs ? as_arena_memdup(self->arena, args, sizeof(char *) * nargs) : NULL;
   in->loc = loc;
-  in->sink_first_arg = -1;
+  in->fact_url = -1;
   return in;
 }
 
@@ -116,10 +134,16 @@ ir_record *ir_add_record(ir_unit *self, const char *name, ir_loc loc) {
   return rec;
 }
 
+void ir_record_add_tagged_field(ir_unit *self, ir_record *rec, const char *name, const char *type,
+                                const char *tag, ir_loc loc) {
+  IR__GROW(rec->fields, rec->nfields, rec->cap);
+  rec->fields[rec->nfields++] =
+      (ir_field){ir_str(self, name), ir_str(self, type), ir_str(self, tag), loc};
+}
+
 void ir_record_add_field(ir_unit *self, ir_record *rec, const char *name, const char *type,
                          ir_loc loc) {
-  IR__GROW(rec->fields, rec->nfields, rec->cap);
-  rec->fields[rec->nfields++] = (ir_field){ir_str(self, name), ir_str(self, type), loc};
+  ir_record_add_tagged_field(self, rec, name, type, NULL, loc);
 }
 
 void ir_add_import(ir_unit *self, const char *alias, const char *target) {
@@ -154,6 +178,11 @@ int ir_unit_verify(const ir_unit *self, char *err, size_t errlen) {
       snprintf(err, errlen, "%s: function without a name", self->path);
       return -1;
     }
+    for (uint32_t d = 0; d < fn->ndecorators; d++)
+      if (!fn->decorators[d]) {
+        snprintf(err, errlen, "%s: %s: decorator %u has no name", self->path, fn->name, d);
+        return -1;
+      }
     for (uint32_t p = 0; p < fn->nparams; p++)
       if (!fn->params[p]) {
         snprintf(err, errlen, "%s: %s: parameter %u has no name", self->path, fn->name, p);

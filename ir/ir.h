@@ -18,8 +18,8 @@
 
 /* Bump when the meaning or layout of a serialized unit changes. A cached unit
  * whose version is below IR_UNIT_MIN_COMPATIBLE_VERSION is re-lowered. */
-#define IR_UNIT_VERSION 1
-#define IR_UNIT_MIN_COMPATIBLE_VERSION 1
+#define IR_UNIT_VERSION 2
+#define IR_UNIT_MIN_COMPATIBLE_VERSION 2
 
 typedef enum {
 #define X(name, text) IR_##name,
@@ -36,18 +36,27 @@ typedef struct ir_loc {
 
 /* Sink kinds and sanitizer/source facts are attached after lowering by the
  * models pass (analyses/models.c); they are not part of the cached unit. */
+/* X(NAME, "kind", "words for a sentence") */
 #define IR_SINK_KINDS(X)                                                                           \
-  X(NONE, "none")                                                                                  \
-  X(LOG, "log")                                                                                    \
-  X(STDOUT, "stdout")                                                                              \
-  X(FILE, "file")
+  X(NONE, "none", "a sink")                                                                        \
+  X(LOG, "log", "a log")                                                                           \
+  X(STDOUT, "stdout", "standard output")                                                           \
+  X(FILE, "file", "a file")                                                                        \
+  X(RESPONSE, "response", "an HTTP response")                                                      \
+  X(EXTERNAL, "external", "an external host")                                                      \
+  X(THIRD_PARTY, "third-party", "a third party")                                                   \
+  X(DB_WRITE, "db-write", "a database write")                                                      \
+  X(COOKIE, "cookie", "a cookie")                                                                  \
+  X(EXCEPTION, "exception", "an exception message")
 typedef enum {
-#define X(name, text) IR_SINK_##name,
+#define X(name, text, words) IR_SINK_##name,
   IR_SINK_KINDS(X)
 #undef X
       IR_SINK__COUNT
 } ir_sink_kind;
-const char *ir_sink_kind_name(ir_sink_kind k);
+const char *ir_sink_kind_name(ir_sink_kind k);  /* "log" */
+const char *ir_sink_kind_words(ir_sink_kind k); /* "a log" */
+const char *ir_sink_kind_rule(ir_sink_kind k);  /* "assay/pii-to-log" */
 
 typedef enum {
   IR_FACT_NONE = 0,
@@ -75,14 +84,20 @@ typedef struct ir_inst {
   uint8_t sink_kind;          /* ir_sink_kind when fact == IR_FACT_SINK */
   uint8_t fact_from, fact_to; /* SINK: data args are [fact_from..fact_to] (255 = to the
                                  end); PROPAGATE: args[fact_from..] flow into args[fact_to] */
-  int16_t sink_first_arg;     /* unused, kept for layout */
+  int16_t fact_url;           /* SINK external: the URL argument, or -1 */
+  bool fact_recv_data;        /* SINK: the receiver is data too (user.save()) */
+  const char *fact_vendor;    /* SINK third-party: the vendor ("sentry"), static */
 } ir_inst;
 
 typedef struct ir_func {
-  const char *name;    /* within the module: "func", "Class.method", "<module>" */
+  const char *name;        /* within the module: "func", "Class.method", "<module>" */
+  const char **decorators; /* decorators/annotations as written, dotted, without '@'
+                              and arguments: "app.route", "router.get", "GetMapping" */
+  uint32_t ndecorators;
   const char **params; /* parameter value names, in order ("self" included) */
   uint32_t nparams;
-  bool is_static; /* C: internal linkage */
+  bool is_static;  /* C: internal linkage */
+  bool is_handler; /* set by the models pass: a route handler (its return is a response) */
   ir_loc loc;
   ir_inst *insts;
   uint32_t ninsts, cap;
@@ -92,6 +107,9 @@ typedef struct ir_func {
 typedef struct ir_field {
   const char *name;
   const char *type; /* as written, or NULL */
+  const char *tag;  /* the name it is serialized under, from a struct tag
+                       (json:"card_number") or an annotation
+                       (@JsonProperty("card_number")), or NULL */
   ir_loc loc;
 } ir_field;
 
@@ -111,7 +129,7 @@ typedef struct ir_unit {
   as_arena *arena;    /* owns everything below except interned strings */
   as_intern *strings; /* not owned */
   const char *path;   /* relative to the scan root, '/' separated */
-  const char *lang;   /* "python" | "c" */
+  const char *lang;   /* "python" | "c" | "javascript" | "typescript" | "go" | "java" */
   const char *module; /* Python: dotted module path relative to its service
                          root ("app.handlers"); C: the path */
   bool failed;        /* the file could not be parsed; see diags */
@@ -141,6 +159,7 @@ const char *ir_temp(ir_unit *self, ir_func *fn);
 
 ir_func *ir_add_func(ir_unit *self, const char *name, ir_loc loc);
 void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name);
+void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator);
 /* Append an instruction; strings must already be interned (ir_str), args is
  * copied. Returns the instruction (valid until the next append to fn). */
 ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const char *dst,
@@ -149,6 +168,9 @@ ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const cha
 ir_record *ir_add_record(ir_unit *self, const char *name, ir_loc loc);
 void ir_record_add_field(ir_unit *self, ir_record *rec, const char *name, const char *type,
                          ir_loc loc);
+/* Same, with the serialized name (tag may be NULL). */
+void ir_record_add_tagged_field(ir_unit *self, ir_record *rec, const char *name, const char *type,
+                                const char *tag, ir_loc loc);
 void ir_add_import(ir_unit *self, const char *alias, const char *target);
 /* Record a diagnostic (message is copied). */
 void ir_add_diag(ir_unit *self, as_diag_level level, uint32_t line, uint32_t col, const char *code,

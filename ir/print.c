@@ -5,6 +5,7 @@
  *   record NAME @L:C
  *     field NAME : TYPE @L:C
  *   func NAME(P1, P2) @L:C [static]
+ *     @DECORATOR
  *     L:C dN DST = OP ...
  *   diag LEVEL L:C CODE: MESSAGE
  */
@@ -90,6 +91,7 @@ void ir_unit_print(const ir_unit *self, as_buf *out) {
       const ir_field *fl = &rec->fields[i];
       as_buf_printf(out, "  field %s", fl->name);
       if (fl->type) as_buf_printf(out, " : %s", fl->type);
+      if (fl->tag) as_buf_printf(out, " tag %s", fl->tag);
       as_buf_printf(out, " @%u:%u\n", fl->loc.line, fl->loc.col);
     }
   }
@@ -99,6 +101,8 @@ void ir_unit_print(const ir_unit *self, as_buf *out) {
     for (uint32_t p = 0; p < fn->nparams; p++)
       as_buf_printf(out, "%s%s", p ? ", " : "", fn->params[p]);
     as_buf_printf(out, ") @%u:%u%s\n", fn->loc.line, fn->loc.col, fn->is_static ? " static" : "");
+    for (uint32_t d = 0; d < fn->ndecorators; d++)
+      as_buf_printf(out, "  @%s\n", fn->decorators[d]);
     for (uint32_t i = 0; i < fn->ninsts; i++)
       ir_print__inst(out, &fn->insts[i]);
   }

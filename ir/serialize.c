@@ -4,8 +4,9 @@
  *   u32 nstrings { u32 len, bytes }          string table (index 0 = NULL)
  *   str path, str lang, str module, u8 failed
  *   u32 nimports { str alias, str target }
- *   u32 nrecords { str name, loc, u32 nfields { str name, str type, loc } }
- *   u32 nfuncs { str name, loc, u8 static, u32 nparams { str }, u32 ntemps,
+ *   u32 nrecords { str name, loc, u32 nfields { str name, str type, str tag, loc } }
+ *   u32 nfuncs { str name, loc, u8 static, u32 ndecorators { str },
+ *                u32 nparams { str }, u32 ntemps,
  *                u32 ninsts { u8 op, u16 depth, str dst obj field callee text,
  *                             loc, u32 nargs { str } } }
  *   u32 ndiags { u8 level, u32 line, u32 col, str code, str message }
@@ -74,6 +75,7 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
     for (uint32_t i = 0; i < rec->nfields; i++) {
       W_STR(rec->fields[i].name);
       W_STR(rec->fields[i].type);
+      W_STR(rec->fields[i].tag);
       W_LOC(rec->fields[i].loc);
     }
   }
@@ -83,6 +85,9 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
     W_STR(fn->name);
     W_LOC(fn->loc);
     W_U8(fn->is_static);
+    W_U32(fn->ndecorators);
+    for (uint32_t d = 0; d < fn->ndecorators; d++)
+      W_STR(fn->decorators[d]);
     W_U32(fn->nparams);
     for (uint32_t p = 0; p < fn->nparams; p++)
       W_STR(fn->params[p]);
@@ -225,10 +230,10 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
     ir_record *rec = ir_add_record(u, name, loc);
     uint32_t nf = ir_de__count(&r);
     for (uint32_t k = 0; k < nf && !r.bad; k++) {
-      const char *fname = ir_de__str(&r), *type = ir_de__str(&r);
+      const char *fname = ir_de__str(&r), *type = ir_de__str(&r), *tag = ir_de__str(&r);
       ir_loc floc = ir_de__loc(&r);
       if (r.bad || !fname) goto bad;
-      ir_record_add_field(u, rec, fname, type, floc);
+      ir_record_add_tagged_field(u, rec, fname, type, tag, floc);
     }
   }
   n = ir_de__count(&r);
@@ -238,6 +243,12 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
     if (r.bad || !name) goto bad;
     ir_func *fn = ir_add_func(u, name, loc);
     fn->is_static = ir_de__u8(&r) != 0;
+    uint32_t nd = ir_de__count(&r);
+    for (uint32_t k = 0; k < nd && !r.bad; k++) {
+      const char *d = ir_de__str(&r);
+      if (!d) goto bad;
+      ir_func_add_decorator(u, fn, d);
+    }
     uint32_t np = ir_de__count(&r);
     for (uint32_t k = 0; k < np && !r.bad; k++) {
       const char *p = ir_de__str(&r);

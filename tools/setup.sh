@@ -59,14 +59,22 @@ command -v npm >/dev/null 2>&1 || die "npm not found after installing packages"
 
 # tree-sitter grammars, pinned by frontend/grammars/package-lock.json. Only the
 # C sources are used; --ignore-scripts skips the Node bindings' native build.
-GRAMMAR_SRC=frontend/grammars/node_modules/tree-sitter-python/src/parser.c
-if [ -f "$GRAMMAR_SRC" ]; then
-  say "tree-sitter grammars: present"
+# npm records what it installed in node_modules/.package-lock.json; when that
+# matches the committed lockfile, the grammars are the pinned ones.
+GRAMMARS=frontend/grammars
+if [ -f "$GRAMMARS/node_modules/.package-lock.json" ] &&
+  cmp -s <(grep -E '"(version|integrity)"' "$GRAMMARS/package-lock.json" | sort) \
+    <(grep -E '"(version|integrity)"' "$GRAMMARS/node_modules/.package-lock.json" | sort); then
+  say "tree-sitter grammars: present, as pinned"
 else
   say "fetching tree-sitter grammars (npm ci)"
-  (cd frontend/grammars && npm ci --ignore-scripts --no-audit --no-fund)
-  [ -f "$GRAMMAR_SRC" ] || die "npm ci did not produce $GRAMMAR_SRC"
+  (cd "$GRAMMARS" && npm ci --ignore-scripts --no-audit --no-fund)
 fi
+for g in python javascript typescript/typescript typescript/tsx go java; do
+  f="$GRAMMARS/node_modules/tree-sitter-${g%%/*}/${g#*/}"
+  [ "${g%%/*}" = "$g" ] && f="$GRAMMARS/node_modules/tree-sitter-$g"
+  [ -f "$f/src/parser.c" ] || die "npm ci did not produce $f/src/parser.c"
+done
 
 # ASSAY_BUILD_DIR (default build) lets a developer keep a Debug tree in build/.
 BUILD=${ASSAY_BUILD_DIR:-build}

@@ -341,7 +341,52 @@ static void test_stability_and_cache(void) {
   rm_tree();
 }
 
+static void test_python_sink_kinds(void) {
+  new_tree();
+  write_file("web/requirements.txt", "");
+  write_file("ledger/requirements.txt", "");
+  write_file("ledger/app.py", "def post(x):\n    return x\n");
+  write_file("web/app.py",
+             "from flask import Flask, request, make_response\n"
+             "import requests\n"
+             "app = Flask(__name__)\n"
+             "\n"
+             "@app.route('/users/<id>')\n"
+             "def show(id):\n"
+             "    user = load(id)\n"
+             "    return {'email': user.email}\n" /* 8 response */
+             "\n"
+             "@app.post('/login')\n"
+             "def login():\n"
+             "    body = request.get_json()\n"
+             "    resp = make_response('ok')\n"
+             "    resp.set_cookie('who', body['email'])\n" /* 14 cookie */
+             "    if not body['password']:\n"
+             "        raise ValueError(f\"bad login for {body['email']}\")\n" /* 16 exception */
+             "    requests.post('https://api.partner.example/v1', json={'p': body['phone']})\n"
+             "    requests.post('http://ledger:8080/post', json={'p': body['phone']})\n"
+             "    cursor.execute('INSERT INTO t VALUES (?)', (body['ssn'],))\n" /* 19 db */
+             "    return 'ok'\n"
+             "\n"
+             "def helper(u):\n"
+             "    return u.email\n"); /* not a handler */
+  an_result *res = scan(NULL, NULL);
+  EXPECT(res,
+         "web/app.py:8 assay/pii-to-response user.contact.email\n"
+         "web/app.py:14 assay/pii-to-cookie user.contact.email\n"
+         "web/app.py:16 assay/pii-to-exception user.contact.email\n"
+         "web/app.py:17 assay/pii-to-external user.contact.phone_number\n"
+         "web/app.py:19 assay/pii-to-db-write user.government_id.national_identification_number\n");
+  const an_finding *f = find_at(res, "web/app.py", 8);
+  CHECK(f && strcmp(f->sink_symbol, "web:app:show:<return>") == 0);
+  CHECK(f && strcmp(f->message, "Personal data (user.contact.email) read as 'email' in app:show "
+                                "is returned in an HTTP response") == 0);
+  an_result_delete(res);
+  rm_tree();
+}
+
 int main(void) {
+  test_python_sink_kinds();
   test_python_calls();
   test_python_updates_and_files();
   test_c();

@@ -9,7 +9,9 @@ static ir_unit *build(as_intern *strings) {
   ir_add_import(u, ir_str(u, "log_user"), ir_str(u, "app.util.log_user"));
   ir_record *rec = ir_add_record(u, "User", (ir_loc){2, 1});
   ir_record_add_field(u, rec, "email", "str", (ir_loc){3, 5});
+  ir_record_add_tagged_field(u, rec, "CardNumber", "string", "card_number", (ir_loc){4, 5});
   ir_func *fn = ir_add_func(u, "handle", (ir_loc){5, 1});
+  ir_func_add_decorator(u, fn, "app.route");
   ir_func_add_param(u, fn, "body");
   /* A nested function added while fn is being built must not move fn. */
   ir_func *inner = ir_add_func(u, "handle.inner", (ir_loc){9, 5});
@@ -35,7 +37,9 @@ static const char *const expected = "unit svc/app.py lang=python module=app\n"
                                     "import log_user = app.util.log_user\n"
                                     "record User @2:1\n"
                                     "  field email : str @3:5\n"
+                                    "  field CardNumber : string tag card_number @4:5\n"
                                     "func handle(body) @5:1\n"
+                                    "  @app.route\n"
                                     "  6:13 d0 %t1 = load body.email\n"
                                     "  7:9 d1 %t2 = const \"to \\\"x\\\"\\n\"\n"
                                     "  7:9 d1 %t3 = concat %t2, %t1\n"
@@ -78,6 +82,8 @@ int main(void) {
     ir_unit_print(v, &out2);
     CHECK_STR(out2.data, expected);
     CHECK(v->funcs[0]->insts[0].field == as_intern_str(other, "email"));
+    CHECK_STR(v->records[0]->fields[1].tag, "card_number");
+    CHECK_INT(v->funcs[0]->ndecorators, 1);
     CHECK_INT(v->funcs[0]->ntemps, 4);
     as_buf_free(&out2);
     ir_unit_delete(v);
@@ -111,7 +117,7 @@ int main(void) {
   char fut[12];
   memcpy(fut, "ASIR\x63\0\0\0\0\0\0\0", 12);
   CHECK(ir_unit_deserialize(other, fut, 12, err, sizeof err) == NULL);
-  CHECK_STR(err, "IR unit version 99 not supported (1..1)");
+  CHECK_STR(err, "IR unit version 99 not supported (2..2)");
 
   /* The verifier catches malformed instructions. */
   ir_func *fn = ir_add_func(u, "bad", (ir_loc){20, 1});

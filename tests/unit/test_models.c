@@ -94,6 +94,11 @@ int main(void) {
   uint32_t p_len = call("%t14", NULL, "len", 1, "email");
   uint32_t p_hashword = call("%t15", NULL, "util.hash_identifier", 1, "email");
   uint32_t p_hashish = call("%t16", NULL, "rehashing", 1, "email"); /* a word, not a part */
+  uint32_t p_raise = call("%t17", NULL, "<raise>", 1, "email");
+  uint32_t p_cookie = call("%t18", "resp", "resp.set_cookie", 2, "%t0", "email");
+  uint32_t p_req = call("%t19", NULL, "requests.post", 2, "%t0", "email");
+  uint32_t p_save = call("%t20", "user", "user.save", 0);
+  uint32_t p_exec = call("%t21", "cur", "cur.execute", 2, "%t0", "email");
   an_models_apply(m, u);
   check_fact(p_logging, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "logging.info");
   check_fact(p_self, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "self.logger.warning");
@@ -109,6 +114,22 @@ int main(void) {
   check_fact(p_len, IR_FACT_SANITIZER, 0, 0, 0, "len");
   check_fact(p_hashword, IR_FACT_SANITIZER, 0, 0, 0, "util.hash_identifier");
   check_fact(p_hashish, IR_FACT_NONE, 0, 0, 0, "rehashing");
+  check_fact(p_raise, IR_FACT_SINK, IR_SINK_EXCEPTION, 0, 255, "raise");
+  check_fact(p_cookie, IR_FACT_SINK, IR_SINK_COOKIE, 1, 255, "set_cookie");
+  check_fact(p_req, IR_FACT_SINK, IR_SINK_EXTERNAL, 0, 255, "requests.post");
+  CHECK_INT(fn->insts[p_req].fact_url, 0);
+  check_fact(p_save, IR_FACT_SINK, IR_SINK_DB_WRITE, 0, 255, "user.save");
+  CHECK(fn->insts[p_save].fact_recv_data);
+  check_fact(p_exec, IR_FACT_SINK, IR_SINK_DB_WRITE, 1, 255, "cur.execute");
+  /* Decorators make route handlers. */
+  ir_func *h = ir_add_func(u, "show", (ir_loc){50, 1});
+  ir_func_add_decorator(u, h, "app.route");
+  ir_func *nh = ir_add_func(u, "helper", (ir_loc){60, 1});
+  ir_func_add_decorator(u, nh, "functools.lru_cache");
+  an_models_apply(m, u);
+  CHECK(h->is_handler);
+  CHECK(!nh->is_handler);
+  CHECK(!fn->is_handler);
   ir_unit_delete(u);
 
   /* A user's model, and the errors of malformed ones (nothing is added). */
@@ -120,7 +141,7 @@ int main(void) {
   struct {
     const char *text, *msg;
   } bad[] = {
-      {"rust sink-log x\n", "m.tsv:1: unknown language 'rust' (python or c)"},
+      {"rust sink-log x\n", "m.tsv:1: unknown language 'rust' (python, c, javascript, go or java)"},
       {"# c\n\nc sink-bogus x\n", "m.tsv:3: unknown kind 'sink-bogus'"},
       {"c sink-log\n", "m.tsv:1: expected LANG KIND PATTERN"},
       {"c sink-file fprintf stream=x\n", "m.tsv:1: option stream needs a small number, not 'x'"},
@@ -128,6 +149,8 @@ int main(void) {
       {"c sink-file fprintf stream\n", "m.tsv:1: option 'stream' is not NAME=VALUE"},
       {"c propagate strcpy from=1\n", "m.tsv:1: propagate needs to=N"},
       {"c sanitizer ok\nc bad x\n", "m.tsv:2: unknown kind 'bad'"},
+      {"go sink-third-party sentry.capture\n", "m.tsv:1: sink-third-party needs vendor=NAME"},
+      {"java sink-db-write x.save data=all\n", "m.tsv:1: option data takes 'recv', not 'all'"},
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     CHECK_INT(an_models_add_text(e, bad[i].text, "m.tsv", err, sizeof err), -1);
