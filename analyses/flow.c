@@ -492,6 +492,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       } else {
         t = an_flow__flatten(c, in->obj);
       }
+      if (in->field && (strcmp(in->field, "length") == 0 || strcmp(in->field, "size") == 0))
+        t = (an_taint){0}; /* email.length is a number, not the data */
       const char *cat = an_flow__classify(c, in->field);
       if (cat) {
         snprintf(msg, sizeof msg, "'%s' is read here and classified %s", in->field, cat);
@@ -647,34 +649,65 @@ static const char *an_flow__import(const ir_unit *u, const char *alias, size_t n
   return NULL;
 }
 
-static an_fn *an_flow__resolve_python(an_ctx *c, const as_ptrmap *m, an_fn *f, const ir_inst *in,
-                                      bool *shift) {
+/* A dotted import target, trying shorter and shorter path suffixes: a Go
+ * import "example.com/shop/internal/users" names the package folder
+ * "internal/users" of its service. */
+static an_fn *an_flow__lookup_import(an_ctx *c, const as_ptrmap *m, const char *target) {
+  for (const char *t = target; t && *t;) {
+    an_fn *g = an_flow__lookup_dotted(c, m, t);
+    if (g) return g;
+    const char *slash = strchr(t, '/');
+    t = slash ? slash + 1 : NULL;
+  }
+  return NULL;
+}
+
+/* Resolve a call in Python, JavaScript/TypeScript, Go or Java, by names:
+ *   f()                  a function of the module, a method of the enclosing
+ *                        class (Java's implicit this), or an imported name
+ *   self.m() / s.m()     a method of the enclosing class through the first
+ *                        parameter (Python's self, Go's receiver): shift
+ *   this.m()             a method of the enclosing class (JS, Java)
+ *   alias.f()            through an import
+ *   Class.m()            a static-style call within the module */
+static an_fn *an_flow__resolve_named(an_ctx *c, const as_ptrmap *m, an_fn *f, const ir_inst *in,
+                                     bool *shift) {
   const char *callee = in->callee;
   const char *mod = f->unit->module;
+  char buf[1024];
   *shift = false;
   if (callee[0] == '<') return NULL;
   const char *dot = strchr(callee, '.');
   if (!dot) {
+    if (f->cls) {
+      snprintf(buf, sizeof buf, "%s.%s", f->cls, callee);
+      an_fn *g = an_flow__lookup(c, m, mod, buf, strlen(buf));
+      if (g) return g;
+    }
     an_fn *g = an_flow__lookup(c, m, mod, callee, strlen(callee));
     if (g) return g;
     const char *t = an_flow__import(f->unit, callee, strlen(callee));
-    return t ? an_flow__lookup_dotted(c, m, t) : NULL;
+    return t ? an_flow__lookup_import(c, m, t) : NULL;
   }
   size_t head = (size_t)(dot - callee);
-  if (head == 4 && strncmp(callee, "self", 4) == 0 && f->cls && !strchr(dot + 1, '.')) {
-    char buf[512];
-    snprintf(buf, sizeof buf, "%s.%s", f->cls, dot + 1);
-    an_fn *g = an_flow__lookup(c, m, mod, buf, strlen(buf));
-    if (g) *shift = true;
-    return g;
+  if (f->cls && !strchr(dot + 1, '.')) {
+    bool is_this = head == 4 && strncmp(callee, "this", 4) == 0;
+    bool is_self = f->fn->nparams && strlen(f->fn->params[0]) == head &&
+                   strncmp(callee, f->fn->params[0], head) == 0;
+    if (is_this || is_self) {
+      snprintf(buf, sizeof buf, "%s.%s", f->cls, dot + 1);
+      an_fn *g = an_flow__lookup(c, m, mod, buf, strlen(buf));
+      if (g) {
+        *shift = is_self;
+        return g;
+      }
+    }
   }
   const char *t = an_flow__import(f->unit, callee, head);
   if (t) {
-    char buf[1024];
     snprintf(buf, sizeof buf, "%s%s", t, dot);
-    return an_flow__lookup_dotted(c, m, buf);
+    return an_flow__lookup_import(c, m, buf);
   }
-  /* Class.method within the module (a static-style call). */
   return an_flow__lookup(c, m, mod, callee, strlen(callee));
 }
 
@@ -779,7 +812,7 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
           }
         }
       } else {
-        g = an_flow__resolve_python(&c, &byname, f, in, &shift);
+        g = an_flow__resolve_named(&c, &byname, f, in, &shift);
       }
       if (g) {
         f->callee[j] = g;
