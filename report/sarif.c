@@ -31,6 +31,42 @@ static const rp_rule rp__rules[] = {
      "Write personal data only to governed stores, or mask, hash or encrypt it first. If the "
      "flow is intended, approve it in the policy file with a reason.",
      "error", "privacy"},
+    {"assay/pii-to-response", "PiiToResponse", "Personal data is returned in an HTTP response",
+     "A value classified as personal data is written to, or returned as, the response of an HTTP "
+     "endpoint, so every caller of the endpoint receives it.",
+     "Return only the fields the caller needs; mask or drop personal data from response objects. "
+     "If the flow is intended, approve it in the policy file with a reason.",
+     "error", "privacy"},
+    {"assay/pii-to-external", "PiiToExternal", "Personal data is sent to an external host",
+     "A value classified as personal data is sent by an outbound request to a host that is not "
+     "one of the repository's services.",
+     "Send personal data only to approved processors, and only the fields they need. If the "
+     "flow is intended, approve it in the policy file with a reason.",
+     "error", "privacy"},
+    {"assay/pii-to-third-party", "PiiToThirdParty", "Personal data is sent to a third-party SDK",
+     "A value classified as personal data is passed to a known third-party SDK (error "
+     "tracking, analytics, email, payments, CRM, messaging, LLM APIs).",
+     "Strip or pseudonymise personal data before it reaches the vendor, and make sure a data "
+     "processing agreement covers it. If the flow is intended, approve it in the policy file "
+     "with a reason.",
+     "error", "privacy"},
+    {"assay/pii-to-db-write", "PiiToDbWrite", "Personal data is written to a database",
+     "A value classified as personal data is written to a database table or document store.",
+     "Make sure the table is meant to hold this category (retention, access, encryption at "
+     "rest). If the flow is intended, approve it in the policy file with a reason.",
+     "warning", "privacy"},
+    {"assay/pii-to-cookie", "PiiToCookie", "Personal data is stored in a cookie",
+     "A value classified as personal data is set in a cookie, where the browser stores it and "
+     "sends it with every request.",
+     "Keep an opaque session identifier in the cookie and the personal data on the server. If "
+     "the flow is intended, approve it in the policy file with a reason.",
+     "error", "privacy"},
+    {"assay/pii-to-exception", "PiiToException", "Personal data is put in an exception message",
+     "A value classified as personal data becomes part of an exception or error message, which "
+     "ends up in logs, error trackers and sometimes responses.",
+     "Keep personal data out of error messages; refer to records by an opaque identifier. If "
+     "the flow is intended, approve it in the policy file with a reason.",
+     "error", "privacy"},
     {"assay/parse-error", "ParseError", "A file could not be analysed",
      "Assay could not parse or read a file; data flows through it are not analysed.",
      "Fix the syntax error, or exclude the file from the scan in the configuration.", "warning",
