@@ -45,9 +45,45 @@ typedef struct an_model {
   char **recv; /* NULL-terminated globs, or NULL */
 } an_model;
 
+/* Models are tried in file order, first match wins. To avoid running every
+ * glob on every call, models whose pattern ends in a literal name ("*.info",
+ * "print") are indexed by that name: a call only tries the models keyed by its
+ * own last name part, merged in file order with the models that have no such
+ * key (globs in the last part, sanitizer words). */
+typedef struct an_model_key {
+  const char *key; /* points into the model's pattern */
+  uint32_t index;
+} an_model_key;
+
 struct an_models {
   AS_ARRAY(an_model) models;
+  AS_ARRAY(an_model_key) keyed; /* sorted by (key, index) */
+  AS_ARRAY(uint32_t) general;   /* ascending */
 };
+
+static int an_models__key_cmp(const void *a, const void *b) {
+  const an_model_key *x = a, *y = b;
+  int c = strcmp(x->key, y->key);
+  return c ? c : (x->index > y->index) - (x->index < y->index);
+}
+
+static void an_models__reindex(an_models *self) {
+  self->keyed.len = self->general.len = 0;
+  for (size_t i = 0; i < self->models.len; i++) {
+    const an_model *m = &self->models.items[i];
+    if (m->kind == AN_MODEL_HANDLER) continue;
+    const char *dot = strrchr(m->pattern, '.');
+    const char *last = dot ? dot + 1 : m->pattern;
+    if (m->kind != AN_MODEL_SANITIZER_WORD && *last && !strpbrk(last, "*?[\\")) {
+      an_model_key k = {last, (uint32_t)i};
+      as_array_push(&self->keyed, k);
+    } else {
+      as_array_push(&self->general, (uint32_t)i);
+    }
+  }
+  if (self->keyed.len)
+    qsort(self->keyed.items, self->keyed.len, sizeof(an_model_key), an_models__key_cmp);
+}
 
 an_models *an_models_new_empty(void) {
   return as_calloc(1, sizeof(an_models));
@@ -76,6 +112,8 @@ void an_models_delete(an_models *self) {
   for (size_t i = 0; i < self->models.len; i++)
     an_models__free_model(&self->models.items[i]);
   as_array_free(&self->models);
+  as_array_free(&self->keyed);
+  as_array_free(&self->general);
   free(self);
 }
 
@@ -268,6 +306,7 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
   } else {
     for (size_t i = 0; i < added.len; i++)
       as_array_push(&self->models, added.items[i]);
+    an_models__reindex(self);
   }
   as_array_free(&added);
   return rc;
@@ -331,7 +370,28 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
       /* The words of the callee's last part, split once for all word models. */
       char *words[16];
       size_t nwords = an_split_words(an_models__last_part(in->callee), words, 16);
-      for (size_t k = 0; k < self->models.len; k++) {
+      /* The models keyed by this call's last name part, then merge with the
+       * general ones in file order. */
+      const char *lastdot = strrchr(callee, '.');
+      const char *last = lastdot ? lastdot + 1 : callee;
+      size_t lo = 0, hi = self->keyed.len;
+      while (lo < hi) {
+        size_t mid = (lo + hi) / 2;
+        if (strcmp(self->keyed.items[mid].key, last) < 0)
+          lo = mid + 1;
+        else
+          hi = mid;
+      }
+      size_t ki = lo, gi = 0;
+      for (;;) {
+        bool kin = ki < self->keyed.len && strcmp(self->keyed.items[ki].key, last) == 0;
+        bool gin = gi < self->general.len;
+        if (!kin && !gin) break;
+        size_t k;
+        if (kin && (!gin || self->keyed.items[ki].index < self->general.items[gi]))
+          k = self->keyed.items[ki++].index;
+        else
+          k = self->general.items[gi++];
         const an_model *m = &self->models.items[k];
         if (m->kind == AN_MODEL_HANDLER || !an_models__applies(m->lang, unit->lang)) continue;
         if (m->kind == AN_MODEL_SANITIZER_WORD) {
