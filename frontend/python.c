@@ -373,6 +373,24 @@ static const char *py_key(py_ctx *c, TSNode key) {
   return NULL;
 }
 
+/* The object and key of a subscript `a[k]`: the object lowered (NULL when
+ * missing), the field the key names (NULL for a computed or sliced key). */
+static void py_subscript(py_ctx *c, TSNode n, const char **obj, const char **field) {
+  TSNode key = {{0}, 0, 0};
+  int nkeys = 0;
+  *obj = *field = NULL;
+  size_t k0 = py_kids(c, n), k1 = c->kids.len;
+  for (size_t i = k0; i < k1; i++) {
+    py_kid kid = c->kids.items[i];
+    if (kid.field == py_L.f_value)
+      *obj = py_expr(c, kid.node, NULL);
+    else if (kid.field == py_L.f_subscript && nkeys++ == 0)
+      key = kid.node;
+  }
+  c->kids.len = k0;
+  if (nkeys == 1) *field = py_key(c, key);
+}
+
 /* ---- expressions ---------------------------------------------------------------- */
 
 /* call: CALL dst = callee(args) with receiver obj for method calls. */
@@ -630,20 +648,9 @@ static const char *py_expr(py_ctx *c, TSNode n, const char *dst) {
     break;
   }
   case PK_subscript: {
-    const char *obj = NULL, *field = NULL;
-    TSNode key = {{0}, 0, 0};
-    int nkeys = 0;
-    size_t k0 = py_kids(c, n), k1 = c->kids.len;
-    for (size_t i = k0; i < k1; i++) {
-      py_kid kid = c->kids.items[i];
-      if (kid.field == py_L.f_value)
-        obj = py_expr(c, kid.node, NULL);
-      else if (kid.field == py_L.f_subscript && nkeys++ == 0)
-        key = kid.node;
-    }
-    c->kids.len = k0;
+    const char *obj, *field;
+    py_subscript(c, n, &obj, &field);
     if (!obj) obj = py_const(c, n, ir_str(c->unit, "<expr>"));
-    if (nkeys == 1) field = py_key(c, key);
     r = dst ? dst : py_temp(c);
     py_emit(c, IR_LOAD, n, r, obj, field, NULL, NULL, NULL, 0);
     break;
@@ -805,20 +812,9 @@ static void py_assign(py_ctx *c, TSNode target, const char *v, TSNode at, TSNode
     if (c->self_name && c->self_rec >= 0 && obj == c->self_name && py_kind_of(o) == PK_identifier)
       py_add_field(c, c->self_rec, a, type);
   } else if (k == PK_subscript) {
-    const char *obj = NULL, *field = NULL;
-    TSNode key = {{0}, 0, 0};
-    int nkeys = 0;
-    size_t k0 = py_kids(c, target), k1 = c->kids.len;
-    for (size_t i = k0; i < k1; i++) {
-      py_kid kid = c->kids.items[i];
-      if (kid.field == py_L.f_value)
-        obj = py_expr(c, kid.node, NULL);
-      else if (kid.field == py_L.f_subscript && nkeys++ == 0)
-        key = kid.node;
-    }
-    c->kids.len = k0;
+    const char *obj, *field;
+    py_subscript(c, target, &obj, &field);
     if (!obj) return;
-    if (nkeys == 1) field = py_key(c, key);
     const char *arg[1] = {v};
     py_emit(c, IR_STORE, at, NULL, obj, field, NULL, NULL, arg, 1);
   } else if (py_is_sequence_target(k)) {
