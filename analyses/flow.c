@@ -375,9 +375,43 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, bool shift, bo
   an_flow__set(c, in->dst, &out, strong);
 }
 
-/* Unknown code: its result carries what went in. */
-static void an_flow__unknown_call(an_ctx *c, const ir_inst *in, bool strong) {
+static const char *an_flow__const_text(const ir_func *fn, uint32_t i, const char *v);
+static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const char *field,
+                          an_taint *t);
+
+/* Accessors that read one named entry of their receiver:
+ * body.get("email"), r.FormValue("email"), c.Query("phone"),
+ * request.getParameter("ssn"), r.Header.Get("X-Email"). */
+static bool an_flow__accessor(const char *callee) {
+  static const char *const names[] = {
+      "get",        "pop",          "getlist",   "formvalue",       "postformvalue",
+      "query",      "defaultquery", "postform",  "defaultpostform", "param",
+      "queryparam", "getparameter", "getheader", "getattribute",    "getstring",
+      "getquery",   "getfirst",     "getvalue"};
+  const char *dot = strrchr(callee, '.');
+  if (!dot) return false;
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+    if (strcasecmp(dot + 1, names[k]) == 0) return true;
+  return false;
+}
+
+/* Unknown code: its result carries what went in. An accessor with a literal
+ * key reads like a field: body.get("email") is body.email. */
+static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, const ir_inst *in,
+                                  bool strong) {
   an_taint t = {0};
+  const char *key = NULL;
+  if (in->obj && in->nargs && an_flow__accessor(in->callee))
+    key = an_flow__const_text(fn, i, in->args[0]);
+  if (key) {
+    an_flow__load(c, in, in->obj, as_intern_str(c->names, key), &t);
+    for (uint32_t a = 1; a < in->nargs; a++) { /* a default value */
+      an_taint s = an_flow__flatten(c, in->args[a]);
+      an_flow__union(c, &t, &s);
+    }
+    an_flow__set(c, in->dst, &t, strong);
+    return;
+  }
   for (uint32_t a = 0; a < in->nargs; a++) {
     an_taint s = an_flow__flatten(c, in->args[a]);
     an_flow__union(c, &t, &s);
@@ -405,6 +439,15 @@ static const char *an_flow__const_prefix(const ir_func *fn, uint32_t i, const ch
   return NULL;
 }
 
+/* The literal a value is, when its last definition before i is a constant. */
+static const char *an_flow__const_text(const ir_func *fn, uint32_t i, const char *v) {
+  while (i-- > 0) {
+    const ir_inst *d = &fn->insts[i];
+    if (d->dst == v) return d->op == IR_CONST ? d->text : NULL;
+  }
+  return NULL;
+}
+
 /* Is the URL argument of an outbound call a literal naming one of the
  * repository's services ("http://accounts:8000/...")? */
 static bool an_flow__internal_url(an_ctx *c, const ir_func *fn, uint32_t i, const ir_inst *in) {
@@ -417,6 +460,30 @@ static bool an_flow__internal_url(an_ctx *c, const ir_func *fn, uint32_t i, cons
   for (size_t h = 0; h < c->nhosts; h++)
     if (strlen(c->hosts[h]) == n && strncmp(c->hosts[h], host, n) == 0) return true;
   return false;
+}
+
+/* What reading obj.field gives (field NULL: an unknown key): the field's own
+ * labels, the object's, and a source when the field's name is personal data. */
+static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const char *field,
+                          an_taint *t) {
+  an_val *o = an_flow__val(c, obj);
+  if (field) {
+    an_flow__union(c, t, &o->t);
+    for (an_fieldt *fl = o->fields; fl; fl = fl->next)
+      if (fl->name == field || fl->name == NULL) an_flow__union(c, t, &fl->t);
+  } else {
+    an_taint all = an_flow__flatten(c, obj);
+    an_flow__union(c, t, &all);
+  }
+  if (field && (strcmp(field, "length") == 0 || strcmp(field, "size") == 0))
+    *t = (an_taint){0}; /* email.length is a number, not the data */
+  const char *cat = an_flow__classify(c, field);
+  if (cat) {
+    char msg[512];
+    snprintf(msg, sizeof msg, "'%s' is read here and classified %s", field, cat);
+    an_flow__add(c, t, an_flow__source(c, cat, field),
+                 an_flow__push(c, NULL, c->cur->unit, c->cur->qname, in->loc, msg));
+  }
 }
 
 static bool an_flow__function(an_ctx *c, an_fn *f) {
@@ -483,26 +550,10 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       }
       an_flow__set(c, in->dst, &t, strong);
       break;
-    case IR_LOAD: {
-      an_val *o = an_flow__val(c, in->obj);
-      if (in->field) {
-        an_flow__union(c, &t, &o->t);
-        for (an_fieldt *fl = o->fields; fl; fl = fl->next)
-          if (fl->name == in->field || fl->name == NULL) an_flow__union(c, &t, &fl->t);
-      } else {
-        t = an_flow__flatten(c, in->obj);
-      }
-      if (in->field && (strcmp(in->field, "length") == 0 || strcmp(in->field, "size") == 0))
-        t = (an_taint){0}; /* email.length is a number, not the data */
-      const char *cat = an_flow__classify(c, in->field);
-      if (cat) {
-        snprintf(msg, sizeof msg, "'%s' is read here and classified %s", in->field, cat);
-        an_flow__add(c, &t, an_flow__source(c, cat, in->field),
-                     an_flow__push(c, NULL, u, f->qname, in->loc, msg));
-      }
+    case IR_LOAD:
+      an_flow__load(c, in, in->obj, in->field, &t);
       an_flow__set(c, in->dst, &t, strong);
       break;
-    }
     case IR_STORE: {
       an_taint s = an_flow__flatten(c, in->args[0]);
       an_val *o = an_flow__val(c, in->obj);
@@ -543,7 +594,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         if (in->sink_kind == IR_SINK_EXTERNAL && an_flow__internal_url(c, fn, i, in)) {
           /* A call to one of the repository's own services: not external
            * (linking it to the handler is the cross-service analysis). */
-          an_flow__unknown_call(c, in, strong);
+          an_flow__unknown_call(c, fn, i, in, strong);
           break;
         }
         an_sink sink = {an_flow__symbol(c, in->callee), in->callee, in->fact_vendor,
@@ -595,7 +646,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         if (f->callee[i]) {
           an_flow__call(c, in, f->callee[i], f->shift[i] != 0, strong);
         } else {
-          an_flow__unknown_call(c, in, strong);
+          an_flow__unknown_call(c, fn, i, in, strong);
         }
       }
       break;

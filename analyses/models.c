@@ -35,7 +35,7 @@ static const struct {
 static const char *const an_models__langs[] = {"python", "c", "javascript", "go", "java"};
 
 typedef struct an_model {
-  char lang[8];
+  char lang[16]; /* "javascript" needs 11 bytes */
   an_model_kind kind;
   ir_sink_kind sink_kind;
   char *pattern; /* glob, lowercase; or the word for SANITIZER_WORD */

@@ -385,7 +385,29 @@ static void test_python_sink_kinds(void) {
   rm_tree();
 }
 
+/* Accessors with a literal key read like fields: body.get("email"). */
+static void test_accessors(void) {
+  new_tree();
+  write_file("app.py", "import logging\n"
+                       "def handle(request, body):\n"
+                       "    e = body.get('email')\n"
+                       "    logging.info('signup %s', e)\n" /* 4 */
+                       "    n = body.get('plan', 'free')\n"
+                       "    logging.info('plan %s', n)\n"                    /* not personal */
+                       "    logging.info('%s', request.args.get('phone'))\n" /* 7 */
+                       "    d = {'iban': body['iban'], 'plan': 'x'}\n"
+                       "    logging.info('%s', d.get('plan'))\n"); /* other field */
+  an_result *res = scan(NULL, NULL);
+  EXPECT(res, "app.py:4 assay/pii-to-log user.contact.email\n"
+              "app.py:7 assay/pii-to-log user.contact.phone_number\n");
+  const an_finding *f = find_at(res, "app.py", 4);
+  CHECK(f && strcmp(f->source_symbol, ".:app:handle:email") == 0);
+  an_result_delete(res);
+  rm_tree();
+}
+
 int main(void) {
+  test_accessors();
   test_python_sink_kinds();
   test_python_calls();
   test_python_updates_and_files();

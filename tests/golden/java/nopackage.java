@@ -1,0 +1,4 @@
+class Top {
+    void f() {
+    }
+}

@@ -1,0 +1,7 @@
+package app;
+
+class Broken {
+    void f( {
+        x = 1;
+    }
+}
