@@ -562,9 +562,9 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       if (in->obj[0] != '%')
         snprintf(msg, sizeof msg, "stored in %s.%s", in->obj, in->field ? in->field : "[...]");
       else if (in->field)
-        snprintf(msg, sizeof msg, "stored under '%s' in a new container", in->field);
+        snprintf(msg, sizeof msg, "stored under '%s' in a container", in->field);
       else
-        snprintf(msg, sizeof msg, "stored in a new container");
+        snprintf(msg, sizeof msg, "stored in a container");
       for (uint32_t k = 0; k < s.n; k++)
         an_flow__add(c, &fl->t, s.v[k].id,
                      an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg));
