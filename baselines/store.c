@@ -4,6 +4,7 @@
 
 #include <errno.h>
 #include <jansson.h>
+#include <math.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
@@ -15,6 +16,7 @@ struct bl_store {
   sqlite3 *db;
   char *path;
   bool writable;
+  long long version; /* the schema version of the open file */
 };
 
 /* migrations[N] takes the schema from version N-1 to N; migrations[1] creates
@@ -35,9 +37,21 @@ static const char *const bl__migrations[BL_SCHEMA_VERSION + 1] = {
           " message TEXT,"
           " steps TEXT NOT NULL" /* JSON array of {file,line,col,function,message} */
           ");",
+    [2] = "CREATE TABLE perf_benchmarks("
+          " name TEXT NOT NULL,"
+          " unit TEXT NOT NULL,"        /* "ns" | "instructions" */
+          " samples TEXT NOT NULL,"     /* JSON array of numbers */
+          " environment TEXT NOT NULL," /* canonical JSON object */
+          " source TEXT,"               /* the file the samples came from */
+          " PRIMARY KEY(name, unit)"
+          ");",
 };
 
-static const char *const bl__tables[] = {"meta", "findings"};
+/* The tables a baseline of a given version must hold. */
+static const struct {
+  const char *name;
+  long long since;
+} bl__tables[] = {{"meta", 1}, {"findings", 1}, {"perf_benchmarks", 2}};
 
 static void bl__err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -107,17 +121,18 @@ static int bl__validate(bl_store *self, bool *empty, long long *version, char *e
     return -1;
   }
   for (size_t i = 0; i < sizeof(bl__tables) / sizeof(bl__tables[0]); i++) {
+    if (bl__tables[i].since > *version) continue;
     sqlite3_stmt *st = NULL;
     rc = sqlite3_prepare_v2(
         self->db, "SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?1", -1, &st, NULL);
     if (rc == SQLITE_OK) {
-      sqlite3_bind_text(st, 1, bl__tables[i], -1, SQLITE_STATIC);
+      sqlite3_bind_text(st, 1, bl__tables[i].name, -1, SQLITE_STATIC);
       rc = sqlite3_step(st);
     }
     sqlite3_finalize(st);
     if (rc == SQLITE_DONE) {
       bl__err(err, errlen, "baseline %s is not a valid Assay baseline: missing table %s",
-              self->path, bl__tables[i]);
+              self->path, bl__tables[i].name);
       return -1;
     }
     if (rc != SQLITE_ROW) {
@@ -198,7 +213,9 @@ int bl_store_open(const char *path, bool create, bl_store **out, char *err, size
       bl_store_close(self);
       return -1;
     }
+    version = BL_SCHEMA_VERSION;
   }
+  self->version = version;
   *out = self;
   return 0;
 }
@@ -276,8 +293,52 @@ static int bl__save_meta(bl_store *self, const bl_meta *meta) {
   return rc;
 }
 
+/* The samples of a benchmark as a JSON array; malloc'd. */
+static char *bl__samples_json(const pf_bench *b) {
+  json_t *arr = json_array();
+  for (size_t i = 0; i < b->nsamples; i++) {
+    double v = b->samples[i];
+    json_array_append_new(arr, v < 9007199254740992.0 && v == floor(v) ? json_integer((json_int_t)v)
+                                                                       : json_real(v));
+  }
+  char *text = json_dumps(arr, JSON_COMPACT);
+  json_decref(arr);
+  if (!text) as_die("out of memory encoding samples");
+  return text;
+}
+
+static int bl__save_perf(bl_store *self, const pf_set *perf) {
+  int rc = sqlite3_exec(self->db, "DELETE FROM perf_benchmarks", NULL, NULL, NULL);
+  if (rc != SQLITE_OK || !perf || !perf->len) return rc;
+  sqlite3_stmt *st = NULL;
+  rc = sqlite3_prepare_v2(self->db,
+                          "INSERT INTO perf_benchmarks(name, unit, samples, environment, source) "
+                          "VALUES (?1, ?2, ?3, ?4, ?5)",
+                          -1, &st, NULL);
+  for (size_t i = 0; rc == SQLITE_OK && i < perf->len; i++) {
+    const pf_bench *b = &perf->items[i];
+    char *samples = bl__samples_json(b);
+    bl__bind_text(st, 1, b->name);
+    bl__bind_text(st, 2, pf_unit_name(b->unit));
+    bl__bind_text(st, 3, samples);
+    bl__bind_text(st, 4, b->environment ? b->environment : "{}");
+    bl__bind_text(st, 5, b->source);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_reset(st);
+    free(samples);
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
 int bl_store_save(bl_store *self, const an_result *res, const bl_meta *meta, char *err,
                   size_t errlen) {
+  return bl_store_save_all(self, res, NULL, meta, err, errlen);
+}
+
+int bl_store_save_all(bl_store *self, const an_result *res, const pf_set *perf, const bl_meta *meta,
+                      char *err, size_t errlen) {
   if (!self->writable) {
     bl__err(err, errlen, "baseline %s: cannot save: opened for reading", self->path);
     return -1;
@@ -288,6 +349,7 @@ int bl_store_save(bl_store *self, const an_result *res, const bl_meta *meta, cha
   if (rc == SQLITE_OK)
     rc = sqlite3_exec(self->db, "DELETE FROM findings; DELETE FROM meta", NULL, NULL, NULL);
   if (rc == SQLITE_OK) rc = bl__save_meta(self, meta);
+  if (rc == SQLITE_OK) rc = bl__save_perf(self, perf);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(self->db,
                             "INSERT OR IGNORE INTO findings(fingerprint, rule, sink_kind, "
@@ -453,6 +515,53 @@ int bl_store_load(bl_store *self, an_result *res, bl_meta *meta, char *err, size
   sqlite3_finalize(st);
   if (rc != SQLITE_DONE) {
     bl__err(err, errlen, "baseline %s: cannot read findings: %s", self->path,
+            sqlite3_errmsg(self->db));
+    return -1;
+  }
+  return 0;
+}
+
+int bl_store_load_perf(bl_store *self, pf_set *out, char *err, size_t errlen) {
+  if (self->version < 2) return 0; /* a version 1 baseline: no samples */
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(self->db,
+                              "SELECT name, unit, samples, environment, source FROM "
+                              "perf_benchmarks ORDER BY name, unit",
+                              -1, &st, NULL);
+  AS_ARRAY(double) v = {0};
+  char *bad = NULL;
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    const char *name = bl__col_text(st, 0), *unit = bl__col_text(st, 1);
+    const char *samples = bl__col_text(st, 2), *env = bl__col_text(st, 3);
+    pf_unit u = unit && strcmp(unit, "instructions") == 0 ? PF_UNIT_INSTRUCTIONS : PF_UNIT_NS;
+    json_t *arr = samples ? json_loads(samples, 0, NULL) : NULL;
+    v.len = 0;
+    bool ok = name && unit && (strcmp(unit, "ns") == 0 || u == PF_UNIT_INSTRUCTIONS) &&
+              json_is_array(arr) && json_array_size(arr) > 0;
+    for (size_t i = 0; ok && i < json_array_size(arr); i++) {
+      json_t *x = json_array_get(arr, i);
+      ok = json_is_number(x) && json_number_value(x) >= 0;
+      if (ok) as_array_push(&v, json_number_value(x));
+    }
+    json_decref(arr);
+    if (ok)
+      ok = pf_set_add(out, name, u, v.items, v.len, env ? env : "{}", bl__col_text(st, 4)) != NULL;
+    if (!ok) {
+      bad = as_sprintf("benchmark %s (%s) has malformed samples", name ? name : "?",
+                       unit ? unit : "?");
+      break;
+    }
+  }
+  as_array_free(&v);
+  sqlite3_finalize(st);
+  if (bad) {
+    bl__err(err, errlen, "baseline %s: %s", self->path, bad);
+    free(bad);
+    return -1;
+  }
+  if (rc != SQLITE_DONE) {
+    bl__err(err, errlen, "baseline %s: cannot read benchmarks: %s", self->path,
             sqlite3_errmsg(self->db));
     return -1;
   }

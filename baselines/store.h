@@ -11,18 +11,21 @@
 #define ASSAY_STORE_H
 
 #include "../analyses/findings.h"
+#include "../analyses/perf.h"
 
-#define BL_SCHEMA_VERSION 1
+/* Version 2 adds perf_benchmarks (performance samples); a version 1 file is
+ * read as it is (no samples) and migrated when opened for saving. */
+#define BL_SCHEMA_VERSION 2
 #define BL_SCHEMA_MIN_COMPATIBLE 1
 #define BL_APPLICATION_ID 0x41535359 /* "ASSY" */
 
 typedef struct bl_store bl_store;
 
 typedef struct bl_meta {
-  const char *commit;       /* git commit of the scanned tree, or NULL */
-  const char *tree_digest;  /* sha256 over the sorted file digests */
+  const char *commit;      /* git commit of the scanned tree, or NULL */
+  const char *tree_digest; /* sha256 over the sorted file digests */
   const char *tool_version;
-  const char *created_at;   /* ISO 8601 UTC */
+  const char *created_at; /* ISO 8601 UTC */
 } bl_meta;
 
 /* Open a baseline for reading (create = false: the file must exist and be a
@@ -36,6 +39,15 @@ void bl_store_close(bl_store *self); /* NULL is safe */
  * transaction. Returns 0 or -1 with err. */
 int bl_store_save(bl_store *self, const an_result *res, const bl_meta *meta, char *err,
                   size_t errlen);
+
+/* The same, with performance samples (perf may be NULL: none are stored):
+ * findings, metadata and samples are replaced together in one transaction. */
+int bl_store_save_all(bl_store *self, const an_result *res, const pf_set *perf, const bl_meta *meta,
+                      char *err, size_t errlen);
+
+/* Append the stored benchmarks (name, unit, samples, environment) to out;
+ * a version 1 baseline has none. Returns 0 or -1 with err. */
+int bl_store_load_perf(bl_store *self, pf_set *out, char *err, size_t errlen);
 
 /* Load the stored findings into res (appended, state AN_STATE_NONE) and the
  * snapshot's metadata into meta (strings owned by res's arena). */

@@ -7,7 +7,8 @@
  * allocates nothing per node besides interned strings and the unit's own
  * instructions. Go specifics (see tests/golden/go/ for each):
  *   - methods are "T.m" with the receiver as the first parameter;
- *   - func literals are functions "<enclosing>.<lambda:LINE>";
+ *   - func literals are functions named by ir_lambda_name ("<enclosing>.<lambda#N>",
+ *     or after the call they are passed to: "main.<http.HandleFunc(/pay)>");
  *   - package-level `var x = e` goes into "<module>";
  *   - `a, b := f()` loads the elements "0", "1" of the call's value, and
  *     `return x, err` returns a "<tuple>";
@@ -136,7 +137,9 @@ typedef struct go_ctx {
   uint16_t depth;              /* control nesting in the current function */
   uint32_t nest;               /* recursion guard */
   const char *fname;           /* name of the current function */
-  const char *last_lambda;     /* name of the previous func literal */
+  uint32_t lambda_seq;         /* func literals so far in this function */
+  const char *lambda_callee;   /* naming hint for a func literal passed to a */
+  const char *lambda_lit;      /* call whose first argument is a string */
   const char *s_stdout, *s_stderr, *s_os, *s_blank;
 } go_ctx;
 
@@ -286,9 +289,13 @@ static const char *go_key(go_ctx *c, TSNode key, bool ident_is_name) {
 
 /* ---- expressions ---------------------------------------------------------------- */
 
-/* Arguments of a call onto c->vals (types, as in make([]T, n), give "<expr>"). */
-static void go_args(go_ctx *c, TSNode argn) {
+/* Arguments of a call onto c->vals (types, as in make([]T, n), give "<expr>").
+ * When the first argument is a string literal (http.HandleFunc("/pay", ...)),
+ * func literals passed after it are named after the call (ir_lambda_name). */
+static void go_args(go_ctx *c, TSNode argn, const char *callee) {
   if (ts_node_is_null(argn)) return;
+  const char *hint_callee = c->lambda_callee, *hint_lit = c->lambda_lit;
+  c->lambda_callee = c->lambda_lit = NULL;
   size_t k0 = go_kids(c, argn), k1 = c->kids.len;
   for (size_t i = k0; i < k1; i++) {
     go_kid k = c->kids.items[i];
@@ -299,8 +306,17 @@ static void go_args(go_ctx *c, TSNode argn) {
     }
     const char *v = go_expr(c, e, NULL);
     as_array_push(&c->vals, v);
+    const ir_func *fn = c->unit->funcs[c->fi];
+    const ir_inst *last = fn->ninsts ? &fn->insts[fn->ninsts - 1] : NULL;
+    if (i == k0 && callee && go_is_string(go_kind_of(e)) && last && last->dst == v &&
+        last->op == IR_CONST) {
+      c->lambda_callee = callee;
+      c->lambda_lit = last->text;
+    }
   }
   c->kids.len = k0;
+  c->lambda_callee = hint_callee;
+  c->lambda_lit = hint_lit;
 }
 
 /* call_expression: CALL dst = callee(args) with receiver obj for selector calls. */
@@ -330,7 +346,7 @@ static const char *go_call(go_ctx *c, TSNode n, const char *dst) {
     callee = ir_str(c->unit, "<expr>");
   }
   size_t mark = c->vals.len;
-  go_args(c, argn);
+  go_args(c, argn, callee);
   const char *d = dst ? dst : go_temp(c);
   go_emit(c, IR_CALL, n, d, obj, NULL, callee, NULL, c->vals.items + mark,
           (uint32_t)(c->vals.len - mark));
@@ -387,16 +403,26 @@ typedef struct go_saved {
   uint32_t fi;
   uint16_t depth;
   const char *fname;
+  uint32_t lambda_seq;
+  const char *lambda_callee, *lambda_lit;
 } go_saved;
 
+/* Save the scope and start a new one: its func literals are numbered from 1
+ * and no naming hint reaches into it. */
 static go_saved go_save(go_ctx *c) {
-  return (go_saved){c->fi, c->depth, c->fname};
+  go_saved s = {c->fi, c->depth, c->fname, c->lambda_seq, c->lambda_callee, c->lambda_lit};
+  c->lambda_seq = 0;
+  c->lambda_callee = c->lambda_lit = NULL;
+  return s;
 }
 
 static void go_restore(go_ctx *c, go_saved s) {
   c->fi = s.fi;
   c->depth = s.depth;
   c->fname = s.fname;
+  c->lambda_seq = s.lambda_seq;
+  c->lambda_callee = s.lambda_callee;
+  c->lambda_lit = s.lambda_lit;
 }
 
 static const char *go_join(go_ctx *c, const char *a, const char *b) {
@@ -407,18 +433,14 @@ static const char *go_join(go_ctx *c, const char *a, const char *b) {
   return ir_strn(c->unit, c->nb.data, c->nb.len);
 }
 
-/* func literal: a function "<enclosing>.<lambda:LINE>"; the expression's own
- * value is CONST "<lambda>". */
+/* func literal: a function named by ir_lambda_name (after the call it is
+ * passed to, or its position); the expression's own value is CONST
+ * "<lambda>". */
 static const char *go_func_literal(go_ctx *c, TSNode n) {
   ir_loc loc = go_loc(n);
-  char name[48];
-  snprintf(name, sizeof name, "<lambda:%u>", loc.line);
-  const char *qual = go_join(c, c->fname, name);
-  if (qual == c->last_lambda) { /* a second one on the same line */
-    snprintf(name, sizeof name, "<lambda:%u:%u>", loc.line, loc.col);
-    qual = go_join(c, c->fname, name);
-  }
-  c->last_lambda = qual;
+  const char *qual = c->lambda_callee
+                         ? ir_lambda_name(c->unit, c->fname, c->lambda_callee, c->lambda_lit, 0)
+                         : ir_lambda_name(c->unit, c->fname, NULL, NULL, ++c->lambda_seq);
   go_saved s = go_save(c);
   ir_add_func(c->unit, qual, loc);
   c->fi = c->unit->nfuncs - 1;

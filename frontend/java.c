@@ -23,7 +23,7 @@
  *   - records get their components as fields, an implicit canonical
  *     constructor "R.<init>" storing them, and accessors "R.comp";
  *   - lambdas and the methods of anonymous classes are functions
- *     "<enclosing>.<lambda:LINE>".
+ *     named by ir_lambda_name ("<enclosing>.<lambda#N>").
  */
 #include "frontend.h"
 
@@ -152,7 +152,9 @@ typedef struct jv_ctx {
   uint16_t depth;              /* control nesting in the current function */
   uint32_t nest;               /* recursion guard */
   const char *scope;           /* qualified name of the enclosing class or function */
-  const char *last_lambda;     /* name of the previous lambda function */
+  uint32_t lambda_seq;         /* lambdas so far in this function */
+  const char *lambda_callee;   /* naming hint for a lambda passed to a */
+  const char *lambda_lit;      /* call whose first argument is a string */
   const char *switch_dst;      /* value of the innermost switch expression, or NULL */
   const char *this_;           /* interned "this" */
 } jv_ctx;
@@ -417,14 +419,21 @@ typedef struct jv_saved {
   ir_func *fn;
   uint16_t depth;
   const char *scope, *switch_dst;
+  uint32_t lambda_seq;
+  const char *lambda_callee, *lambda_lit;
 } jv_saved;
 
+/* Start a function; its lambdas are numbered from 1 and no naming hint
+ * reaches into it. */
 static jv_saved jv_begin_func(jv_ctx *c, const char *qname, TSNode at) {
-  jv_saved s = {c->fn, c->depth, c->scope, c->switch_dst};
+  jv_saved s = {c->fn,         c->depth,         c->scope,     c->switch_dst,
+                c->lambda_seq, c->lambda_callee, c->lambda_lit};
   c->fn = ir_add_func(c->unit, qname, jv_loc(at));
   c->depth = 0;
   c->scope = qname;
   c->switch_dst = NULL;
+  c->lambda_seq = 0;
+  c->lambda_callee = c->lambda_lit = NULL;
   return s;
 }
 
@@ -433,6 +442,9 @@ static void jv_restore(jv_ctx *c, jv_saved s) {
   c->depth = s.depth;
   c->scope = s.scope;
   c->switch_dst = s.switch_dst;
+  c->lambda_seq = s.lambda_seq;
+  c->lambda_callee = s.lambda_callee;
+  c->lambda_lit = s.lambda_lit;
 }
 
 /* Parameters of formal_parameters, an inferred_parameters list or a single
@@ -465,18 +477,13 @@ static void jv_params(jv_ctx *c, TSNode params) {
   c->kids.len = k0;
 }
 
-/* "<scope>.<lambda:LINE>" ("<lambda:LINE:COL>" for a second one on a line). */
+/* A lambda's name (ir_lambda_name): after the call it is passed to when that
+ * call's first argument is a string, else its position in the function. */
 static const char *jv_lambda_name(jv_ctx *c, TSNode at) {
-  ir_loc loc = jv_loc(at);
-  char name[48];
-  snprintf(name, sizeof name, "<lambda:%u>", loc.line);
-  const char *qual = jv_qualify(c, c->scope, name);
-  if (qual == c->last_lambda) {
-    snprintf(name, sizeof name, "<lambda:%u:%u>", loc.line, loc.col);
-    qual = jv_qualify(c, c->scope, name);
-  }
-  c->last_lambda = qual;
-  return qual;
+  (void)at;
+  if (c->lambda_callee)
+    return ir_lambda_name(c->unit, c->scope, c->lambda_callee, c->lambda_lit, 0);
+  return ir_lambda_name(c->unit, c->scope, NULL, NULL, ++c->lambda_seq);
 }
 
 /* lambda_expression: a function returning a concise body; the expression's
@@ -537,15 +544,28 @@ static const char *jv_receiver(jv_ctx *c, TSNode obj) {
 }
 
 /* Push the values of an argument_list onto c->vals; returns the mark. */
-static size_t jv_args(jv_ctx *c, TSNode argn) {
+/* Lower arguments onto c->vals. When the first is a string literal (a route:
+ * get("/users", ctx -> ...)), lambdas passed after it are named after the
+ * call (ir_lambda_name). */
+static size_t jv_args(jv_ctx *c, TSNode argn, const char *callee) {
   size_t mark = c->vals.len;
   if (ts_node_is_null(argn)) return mark;
+  const char *hint_callee = c->lambda_callee, *hint_lit = c->lambda_lit;
+  c->lambda_callee = c->lambda_lit = NULL;
   size_t k0 = jv_kids(c, argn), k1 = c->kids.len;
   for (size_t i = k0; i < k1; i++) {
     const char *v = jv_expr(c, c->kids.items[i].node, NULL);
     as_array_push(&c->vals, v);
+    const ir_inst *last = c->fn->ninsts ? &c->fn->insts[c->fn->ninsts - 1] : NULL;
+    if (i == k0 && callee && last && last->dst == v && last->op == IR_CONST &&
+        jv_kind_of(c->kids.items[i].node) == JK_string_literal) {
+      c->lambda_callee = callee;
+      c->lambda_lit = last->text;
+    }
   }
   c->kids.len = k0;
+  c->lambda_callee = hint_callee;
+  c->lambda_lit = hint_lit;
   return mark;
 }
 
@@ -577,7 +597,7 @@ static const char *jv_call(jv_ctx *c, TSNode n, const char *dst) {
   }
   if (nargs == 1 && jv_accessor(name, nlen, "set", &plen)) {
     const char *obj = jv_receiver(c, objn);
-    size_t mark = jv_args(c, argn);
+    size_t mark = jv_args(c, argn, NULL);
     const char *arg[1] = {c->vals.items[mark]};
     c->vals.len = mark;
     const char *field = jv_property(c, name + plen, nlen - plen);
@@ -598,7 +618,7 @@ static const char *jv_call(jv_ctx *c, TSNode n, const char *dst) {
     callee = ir_strn(c->unit, c->nb.data, c->nb.len);
     obj = jv_receiver(c, objn);
   }
-  size_t mark = jv_args(c, argn);
+  size_t mark = jv_args(c, argn, callee);
   const char *d = dst ? dst : jv_temp(c);
   jv_emit(c, IR_CALL, n, d, obj, NULL, callee, NULL, c->vals.items + mark,
           (uint32_t)(c->vals.len - mark));
@@ -621,7 +641,7 @@ static const char *jv_new(jv_ctx *c, TSNode n, const char *dst) {
   as_buf_puts(&c->nb, "new ");
   if (!ts_node_is_null(type)) jv_type_name(c, type, 0);
   const char *callee = ir_strn(c->unit, c->nb.data, c->nb.len);
-  size_t mark = jv_args(c, jv_field(n, jv_L.f_arguments));
+  size_t mark = jv_args(c, jv_field(n, jv_L.f_arguments), NULL);
   const char *d = dst ? dst : jv_temp(c);
   jv_emit(c, IR_CALL, n, d, NULL, NULL, callee, NULL, c->vals.items + mark,
           (uint32_t)(c->vals.len - mark));
@@ -1192,7 +1212,7 @@ static void jv_stmt(jv_ctx *c, TSNode n, jv_kind k) {
     TSNode ctor = jv_field(n, jv_L.f_constructor);
     const char *callee =
         ir_str(c->unit, !ts_node_is_null(ctor) && jv_kind_of(ctor) == JK_this ? "this" : "super");
-    size_t mark = jv_args(c, jv_field(n, jv_L.f_arguments));
+    size_t mark = jv_args(c, jv_field(n, jv_L.f_arguments), NULL);
     jv_emit(c, IR_CALL, n, jv_temp(c), NULL, NULL, callee, NULL, c->vals.items + mark,
             (uint32_t)(c->vals.len - mark));
     c->vals.len = mark;
@@ -1260,7 +1280,7 @@ static void jv_inits(jv_ctx *c, size_t k0, size_t k1, const char *cls) {
       as_buf_puts(&c->nb, "new ");
       as_buf_puts(&c->nb, cls);
       const char *callee = ir_strn(c->unit, c->nb.data, c->nb.len);
-      size_t mark = jv_args(c, args);
+      size_t mark = jv_args(c, args, NULL);
       jv_emit(c, IR_CALL, m.node, jv_temp(c), NULL, NULL, callee, NULL, c->vals.items + mark,
               (uint32_t)(c->vals.len - mark));
       c->vals.len = mark;

@@ -132,7 +132,7 @@ typedef struct py_ctx {
   int32_t cls;                 /* record index while lowering a class body, else -1 */
   const char *self_name;       /* first parameter of the current method, or NULL */
   int32_t self_rec;            /* record of the current method's class, else -1 */
-  const char *last_lambda;     /* name of the previous lambda function */
+  uint32_t lambda_seq;         /* lambdas so far in the enclosing scope */
   bool staticmethod;           /* the next def is decorated @staticmethod */
   const char *decos[16];       /* the next def's decorators, dotted */
   uint32_t ndecos;
@@ -556,10 +556,14 @@ typedef struct py_saved {
   uint16_t depth;
   const char *prefix, *self_name;
   int32_t cls, self_rec;
+  uint32_t lambda_seq;
 } py_saved;
 
+/* Save the scope and start a new one (its lambdas are numbered from 1). */
 static py_saved py_save(py_ctx *c) {
-  return (py_saved){c->fi, c->depth, c->prefix, c->self_name, c->cls, c->self_rec};
+  py_saved s = {c->fi, c->depth, c->prefix, c->self_name, c->cls, c->self_rec, c->lambda_seq};
+  c->lambda_seq = 0;
+  return s;
 }
 
 static void py_restore(py_ctx *c, py_saved s) {
@@ -569,20 +573,14 @@ static void py_restore(py_ctx *c, py_saved s) {
   c->self_name = s.self_name;
   c->cls = s.cls;
   c->self_rec = s.self_rec;
+  c->lambda_seq = s.lambda_seq;
 }
 
-/* lambda: a function "<enclosing>.<lambda:LINE>" returning its body; the
- * expression's own value is CONST "<lambda>". */
+/* lambda: a function "<enclosing>.<lambda#N>" (ir_lambda_name) returning
+ * its body; the expression's own value is CONST "<lambda>". */
 static const char *py_lambda(py_ctx *c, TSNode n) {
   ir_loc loc = py_loc(n);
-  char name[48];
-  snprintf(name, sizeof name, "<lambda:%u>", loc.line);
-  const char *qual = py_qualify(c, name);
-  if (qual == c->last_lambda) { /* a second lambda on the same line */
-    snprintf(name, sizeof name, "<lambda:%u:%u>", loc.line, loc.col);
-    qual = py_qualify(c, name);
-  }
-  c->last_lambda = qual;
+  const char *qual = ir_lambda_name(c->unit, c->prefix, NULL, NULL, ++c->lambda_seq);
   py_saved s = py_save(c);
   ir_add_func(c->unit, qual, loc);
   c->fi = c->unit->nfuncs - 1;

@@ -97,6 +97,39 @@ static const char **ir__append(ir_unit *self, const char **arr, uint32_t *n, con
   return na;
 }
 
+const char *ir_unique_func_name(ir_unit *self, const char *name) {
+  const char *base = ir_str(self, name), *cand = base;
+  for (uint32_t n = 2;; n++) {
+    bool taken = false;
+    for (uint32_t f = 0; f < self->nfuncs && !taken; f++)
+      taken = self->funcs[f]->name == cand;
+    if (!taken) return cand;
+    char buf[1100];
+    snprintf(buf, sizeof buf, "%s#%u", base, n);
+    cand = ir_str(self, buf);
+  }
+}
+
+const char *ir_lambda_name(ir_unit *self, const char *prefix, const char *callee,
+                           const char *literal, uint32_t ordinal) {
+  char name[1024];
+  if (callee && literal) {
+    /* Keep the name readable and bounded: no newlines, at most 64 bytes of
+     * the literal. */
+    char lit[65];
+    size_t n = 0;
+    for (const char *p = literal; *p && n < sizeof lit - 1; p++)
+      lit[n++] = (*p == '\n' || *p == '\t') ? ' ' : *p;
+    lit[n] = 0;
+    snprintf(name, sizeof name, "%s%s<%.256s(%s)>", prefix ? prefix : "", prefix ? "." : "", callee,
+             lit);
+  } else {
+    snprintf(name, sizeof name, "%s%s<lambda#%u>", prefix ? prefix : "", prefix ? "." : "",
+             ordinal);
+  }
+  return ir_unique_func_name(self, name);
+}
+
 void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name) {
   fn->params = ir__append(self, fn->params, &fn->nparams, name);
 }

@@ -158,6 +158,17 @@ const char *ir_strn(ir_unit *self, const char *s, size_t n);
 const char *ir_temp(ir_unit *self, ir_func *fn);
 
 ir_func *ir_add_func(ir_unit *self, const char *name, ir_loc loc);
+/* name, or name#2, name#3... when the unit already has a function so named. */
+const char *ir_unique_func_name(ir_unit *self, const char *name);
+/* The name of an anonymous function (lambda, arrow function, func literal),
+ * stable when code moves: "<CALLEE(LITERAL)>" when it is an argument of a
+ * call whose first argument is a string literal (a route, an event:
+ * router.post("/login", ...) gives "<router.post(/login)>"), else
+ * "<lambda#N>" with N its 1-based position among the anonymous functions of
+ * its enclosing function. prefix is the enclosing function's name or NULL;
+ * the result is unique in the unit and interned. */
+const char *ir_lambda_name(ir_unit *self, const char *prefix, const char *callee,
+                           const char *literal, uint32_t ordinal);
 void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name);
 void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator);
 /* Append an instruction; strings must already be interned (ir_str), args is

@@ -1,5 +1,6 @@
 /* attest.c — the in-toto Statement v1 that carries the check's verdict. */
 #include "report.h"
+#include "perf_json.h"
 
 #include <errno.h>
 #include <fcntl.h>
@@ -38,10 +39,11 @@ static json_t *rp__statement(const rp_attestation *a) {
   json_object_set_new(counts, "unchanged", json_integer((json_int_t)a->n_unchanged));
   json_object_set_new(counts, "absent", json_integer((json_int_t)a->n_absent));
   json_t *flow = json_object();
-  json_object_set_new(flow, "verdict", json_string(verdict));
+  json_object_set_new(flow, "verdict", json_string(a->flow_verdict ? a->flow_verdict : verdict));
   json_object_set_new(flow, "new", json_integer((json_int_t)a->n_new));
   json_t *gates = json_object();
   json_object_set_new(gates, "dataFlow", flow);
+  if (a->perf) json_object_set_new(gates, "performance", rp_perf_report_json(a->perf));
 
   json_t *pred = json_object();
   json_object_set_new(pred, "verdict", json_string(verdict));

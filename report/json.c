@@ -1,5 +1,6 @@
 /* json.c — Assay's own JSON report: findings, diagnostics and scan counts. */
 #include "report.h"
+#include "perf_json.h"
 
 #include <jansson.h>
 
@@ -66,6 +67,7 @@ int rp_write_json(const an_result *res, const rp_options *opt, FILE *out) {
   json_object_set_new(root, "findings", findings);
   json_object_set_new(root, "diagnostics", diags);
   json_object_set_new(root, "stats", stats);
+  if (opt && opt->perf) json_object_set_new(root, "performance", rp_perf_report_json(opt->perf));
   int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   json_decref(root);
   if (rc == 0 && fputc('\n', out) == EOF) rc = -1;

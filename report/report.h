@@ -6,12 +6,17 @@
 #define ASSAY_REPORT_H
 
 #include "../analyses/findings.h"
+#include "../analyses/perf.h"
 
 #define RP_PREDICATE_TYPE "https://assay.dev/attestation/check/v1"
 
 typedef struct rp_options {
   const char *tool_version;
   bool with_states; /* check: every result carries baselineState */
+  /* check with --perf: the performance verdicts, listed after the findings
+   * (SARIF: one result per verdict, rules assay/perf-*; JSON: "performance";
+   * text: one line per benchmark). NULL: no performance section. */
+  const pf_report *perf;
 } rp_options;
 
 /* Write SARIF 2.1.0 to out. Returns 0, or -1 on a write error. */
@@ -23,15 +28,19 @@ int rp_write_json(const an_result *res, const rp_options *opt, FILE *out);
 int rp_write_text(const an_result *res, const rp_options *opt, FILE *out);
 
 typedef struct rp_attestation {
-  const char *subject_name;   /* the scanned folder, as given */
-  const char *digest_alg;     /* "gitCommit" or "sha256" */
+  const char *subject_name; /* the scanned folder, as given */
+  const char *digest_alg;   /* "gitCommit" or "sha256" */
   const char *digest;
-  const char *verdict;        /* "pass" | "fail" */
+  const char *verdict; /* "pass" | "fail" | "inconclusive" (both gates) */
   size_t n_new, n_unchanged, n_absent;
   const char *baseline_path;
   const char *baseline_sha256;
   const char *baseline_commit; /* may be NULL */
   const char *tool_version;
+  /* The performance gate (predicate.gates.performance), or NULL when no
+   * benchmark was compared; gates.dataFlow's verdict is then flow_verdict. */
+  const pf_report *perf;
+  const char *flow_verdict; /* "pass" | "fail"; NULL: the same as verdict */
 } rp_attestation;
 
 /* Write the in-toto Statement v1 (pretty JSON) to path. Returns 0, or -1 with

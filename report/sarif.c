@@ -1,6 +1,7 @@
 /* sarif.c — SARIF 2.1.0: one run, every known rule, one result per finding
  * with its path as a code flow and its stable fingerprint. */
 #include "report.h"
+#include "perf_json.h"
 
 #include <jansson.h>
 #include <string.h>
@@ -8,7 +9,7 @@
 typedef struct rp_rule {
   const char *id, *name, *short_desc, *full_desc, *help;
   const char *level; /* defaultConfiguration.level */
-  const char *tag;   /* the tag beside "security" */
+  const char *tag;   /* the tag beside "security" ("performance" stands alone) */
 } rp_rule;
 
 /* Every rule Assay knows, always listed, so ruleIndex is stable across runs. */
@@ -74,6 +75,39 @@ static const rp_rule rp__rules[] = {
 };
 #define RP_NRULES (sizeof(rp__rules) / sizeof(rp__rules[0]))
 
+/* The performance gate's rules, indexed by pf_verdict; listed only in a run
+ * that compared benchmarks. */
+static const rp_rule rp__perf_rules[PF_VERDICT__COUNT] = {
+    [PF_UNCHANGED] = {"assay/perf-unchanged", "PerfUnchanged", "A benchmark is unchanged",
+                      "The benchmark's samples do not differ from the baseline's beyond its "
+                      "tolerance: the U test is not significant, or the change of the median is "
+                      "below the minimum effect (wall clock) or the threshold (instructions).",
+                      "Nothing to do.", "note", "performance"},
+    [PF_REGRESSION] = {"assay/perf-regression", "PerfRegression", "A benchmark is slower",
+                       "Wall clock: the two-sided Mann-Whitney U test rejects equality at alpha, "
+                       "the median grew by at least the minimum effect and the Hodges-Lehmann "
+                       "confidence interval of the shift lies above zero. Instruction counts: the "
+                       "median grew by at least the threshold.",
+                       "Find the change that slowed the benchmark down and undo or offset it. If "
+                       "the slowdown is accepted, record a new baseline; if the benchmark is "
+                       "noisier than the default tolerance allows, give it its own tolerance in "
+                       ".assay/policy.yaml with a reason.",
+                       "error", "performance"},
+    [PF_IMPROVEMENT] = {"assay/perf-improvement", "PerfImprovement", "A benchmark is faster",
+                        "The benchmark is faster than the baseline by the same tests that detect "
+                        "a regression.",
+                        "Record a new baseline to keep the gain.", "note", "performance"},
+    [PF_INCONCLUSIVE] = {"assay/perf-inconclusive", "PerfInconclusive",
+                         "A benchmark could not be decided",
+                         "The comparison cannot reach significance: too few samples for the "
+                         "test to go below alpha, or the baseline and the current samples come "
+                         "from different environments (wall clock).",
+                         "Record more repetitions (e.g. --benchmark_repetitions=10, hyperfine "
+                         "--runs 10, assay perf record --runs 10) on the baseline's kind of "
+                         "machine, or compare instruction counts.",
+                         "warning", "performance"},
+};
+
 static json_t *rp__str(const char *s) {
   return s ? json_string(s) : json_null();
 }
@@ -135,7 +169,7 @@ static json_t *rp__rule_json(const rp_rule *r) {
   json_object_set_new(o, "defaultConfiguration", conf);
   json_t *props = json_object();
   json_t *tags = json_array();
-  json_array_append_new(tags, json_string("security"));
+  if (strcmp(r->tag, "performance") != 0) json_array_append_new(tags, json_string("security"));
   json_array_append_new(tags, json_string(r->tag));
   json_object_set_new(props, "tags", tags);
   json_object_set_new(o, "properties", props);
@@ -216,6 +250,47 @@ static json_t *rp__result(const an_finding *f, const rp_options *opt, json_t *ru
   return r;
 }
 
+static size_t rp__perf_rule_index(json_t *rules, pf_verdict v) {
+  const char *id = rp__perf_rules[v].id;
+  for (size_t i = 0; i < json_array_size(rules); i++)
+    if (strcmp(json_string_value(json_object_get(json_array_get(rules, i), "id")), id) == 0)
+      return i;
+  json_array_append_new(rules, rp__rule_json(&rp__perf_rules[v]));
+  return json_array_size(rules) - 1;
+}
+
+/* A performance verdict: no file location (a benchmark is not a line of the
+ * tree), a logical location named after the benchmark, the figures of the
+ * decision as properties. */
+static json_t *rp__perf_result(const pf_result *p, json_t *rules) {
+  json_t *r = json_object();
+  json_object_set_new(r, "ruleId", json_string(rp__perf_rules[p->verdict].id));
+  json_object_set_new(r, "ruleIndex",
+                      json_integer((json_int_t)rp__perf_rule_index(rules, p->verdict)));
+  json_object_set_new(r, "level", json_string(rp__perf_rules[p->verdict].level));
+  json_object_set_new(r, "message", rp__text(p->message));
+  json_t *logical = json_object();
+  json_object_set_new(logical, "name", json_string(p->name));
+  json_object_set_new(logical, "fullyQualifiedName", json_string(p->name));
+  json_object_set_new(logical, "kind", json_string("function"));
+  json_t *ll = json_array();
+  json_array_append_new(ll, logical);
+  json_t *loc = json_object();
+  json_object_set_new(loc, "logicalLocations", ll);
+  json_t *locs = json_array();
+  json_array_append_new(locs, loc);
+  json_object_set_new(r, "locations", locs);
+  char *key = as_sprintf("assay-perf-1\n%s\n%s", p->name, pf_unit_name(p->unit));
+  char fp[65];
+  as_sha256_hex(key, strlen(key), fp);
+  free(key);
+  json_t *pf = json_object();
+  json_object_set_new(pf, "assayPerf/v1", json_string(fp));
+  json_object_set_new(r, "partialFingerprints", pf);
+  json_object_set_new(r, "properties", rp_perf_result_json(p));
+  return r;
+}
+
 static json_t *rp__notification(const as_diag *d, json_t *rules) {
   json_t *n = json_object();
   json_object_set_new(n, "level", json_string(as_diag_level_name(d->level)));
@@ -250,6 +325,12 @@ int rp_write_sarif(const an_result *res, const rp_options *opt, FILE *out) {
   json_t *results = json_array();
   for (size_t i = 0; i < res->nfindings; i++)
     json_array_append_new(results, rp__result(&res->findings[i], opt, rules));
+  if (opt && opt->perf) {
+    for (int v = 0; v < PF_VERDICT__COUNT; v++) /* all four, in a fixed order */
+      rp__perf_rule_index(rules, (pf_verdict)v);
+    for (size_t i = 0; i < opt->perf->nresults; i++)
+      json_array_append_new(results, rp__perf_result(&opt->perf->results[i], rules));
+  }
 
   json_t *notes = json_array();
   for (size_t i = 0; i < res->ndiags; i++)

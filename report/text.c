@@ -35,5 +35,25 @@ int rp_write_text(const an_result *res, const rp_options *opt, FILE *out) {
     fprintf(out, " (%zu new, %zu unchanged, %zu absent)", counts[AN_STATE_NEW],
             counts[AN_STATE_UNCHANGED], counts[AN_STATE_ABSENT]);
   fprintf(out, ", %zu files scanned, %zu failed\n", res->files_scanned, res->files_failed);
+  const pf_report *p = opt ? opt->perf : NULL;
+  for (size_t i = 0; p && i < p->nresults; i++) {
+    const pf_result *r = &p->results[i];
+    fprintf(out, "perf: [%s] %s", pf_verdict_name(r->verdict), rp__or(r->message, r->name));
+    if (r->tested && r->hl.has_ci)
+      fprintf(out, "; %.0f%% interval [%+.6g, %+.6g] ns", r->hl.confidence * 100, r->hl.ci_low,
+              r->hl.ci_high);
+    if (r->tol.reason) fprintf(out, "; policy: %s", r->tol.reason);
+    fputc('\n', out);
+  }
+  for (size_t i = 0; p && i < p->nadded; i++)
+    fprintf(out, "perf: [added] %s: not in the baseline\n", p->added[i]);
+  for (size_t i = 0; p && i < p->nmissing; i++)
+    fprintf(out, "perf: [missing] %s: in the baseline, not measured now\n", p->missing[i]);
+  if (p)
+    fprintf(out,
+            "performance: %s — %zu regressions, %zu improvements, %zu inconclusive, %zu "
+            "unchanged\n",
+            pf_report_verdict(p), p->counts[PF_REGRESSION], p->counts[PF_IMPROVEMENT],
+            p->counts[PF_INCONCLUSIVE], p->counts[PF_UNCHANGED]);
   return fflush(out) != 0 || ferror(out) ? -1 : 0;
 }

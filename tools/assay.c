@@ -1,7 +1,10 @@
-/* assay — the command-line entry point: scan, baseline save, check, dump-ir.
+/* assay — the command-line entry point: scan, baseline save, check, dump-ir,
+ * perf record.
  * Exit codes: 0 pass, 1 gate failed, 2 usage or input error, 3 internal error. */
 #include "analyses/catalogue.h"
 #include "analyses/models.h"
+#include "analyses/perf.h"
+#include "analyses/policy.h"
 #include "analyses/scan.h"
 #include "baselines/store.h"
 #include "frontend/frontend.h"
@@ -23,6 +26,8 @@ static const char *const usage_main =
     "  scan PATH            find personal-data flows in PATH\n"
     "  baseline save PATH   store PATH's findings as the baseline\n"
     "  check PATH           compare PATH with a baseline and gate on new flows\n"
+    "                       (and on performance regressions, with --perf FILE)\n"
+    "  perf record -- CMD   run CMD and record instruction counts and wall-clock times\n"
     "  dump-ir PATH FILE    print the IR of one file (FILE relative to PATH)\n"
     "\n"
     "options: --help (also after a command), --version\n"
@@ -41,21 +46,43 @@ static const char *const usage_scan =
     "  --no-cache    lower every file again\n";
 
 static const char *const usage_baseline =
-    "usage: assay baseline save PATH --db FILE [--catalogue FILE] [--cache FILE | --no-cache]\n"
+    "usage: assay baseline save PATH --db FILE [--perf FILE]... [--catalogue FILE]\n"
+    "                           [--cache FILE | --no-cache]\n"
     "\n"
     "Scan PATH and store its findings in the baseline FILE (SQLite), in one\n"
     "transaction. An existing FILE must be an Assay baseline; it is never\n"
-    "overwritten otherwise.\n";
+    "overwritten otherwise.\n"
+    "  --perf   benchmark results to store with the findings (repeatable): Google\n"
+    "           Benchmark JSON, hyperfine --export-json, or assay perf record's output.\n"
+    "           Every file is checked before the baseline is opened.\n";
 
 static const char *const usage_check =
-    "usage: assay check PATH --baseline FILE [--sarif FILE] [--attestation FILE]\n"
-    "                        [--format text|json|sarif] [--output FILE]\n"
+    "usage: assay check PATH --baseline FILE [--perf FILE]... [--sarif FILE]\n"
+    "                        [--attestation FILE] [--format text|json|sarif] [--output FILE]\n"
     "                        [--catalogue FILE] [--cache FILE | --no-cache]\n"
     "\n"
     "Scan PATH, compare with the baseline by stable fingerprint and fail (exit 1)\n"
     "when a flow is new. Every result carries its state: new, unchanged, absent.\n"
+    "  --perf          benchmark results to compare with the baseline's (repeatable);\n"
+    "                  a regression fails the check too. Tolerances come from\n"
+    "                  PATH/.assay/policy.yaml (performance: alpha, min_effect,\n"
+    "                  instructions, benchmarks: {NAME: {..., reason}}).\n"
     "  --sarif         also write SARIF 2.1.0 to FILE\n"
     "  --attestation   also write an in-toto Statement v1 to FILE\n";
+
+static const char *const usage_perf =
+    "usage: assay perf record --name NAME [--runs N] [--instructions] [--wall]\n"
+    "                         [--output FILE] -- CMD [ARGS...]\n"
+    "\n"
+    "Run CMD (directly, not through a shell) and record a benchmark in Assay's\n"
+    "format, for baseline save --perf and check --perf.\n"
+    "  --instructions  count instructions: one run under valgrind --tool=callgrind\n"
+    "                  (deterministic: the figure for noisy machines)\n"
+    "  --wall          time N runs with a monotonic clock (nanoseconds)\n"
+    "                  (neither flag: both)\n"
+    "  --runs          wall-clock runs (default 10)\n"
+    "  --output        write to FILE instead of standard output\n"
+    "CMD's standard output goes to standard error; a non-zero exit is an error.\n";
 
 static const char *const usage_dump =
     "usage: assay dump-ir PATH FILE\n"
@@ -84,6 +111,8 @@ typedef struct opts {
   const char *cache;
   bool no_cache;
   const char *file; /* dump-ir */
+  const char *perf[64];
+  size_t nperf;
 } opts;
 
 /* Parse "--name VALUE" options and up to two positionals. Returns 0, 1 for
@@ -129,6 +158,13 @@ static int parse_opts(int argc, char **argv, const char *usage, const char *allo
         o->catalogue = v;
       else if (strcmp(a, "--cache") == 0)
         o->cache = v;
+      else if (strcmp(a, "--perf") == 0) {
+        if (o->nperf == sizeof(o->perf) / sizeof(o->perf[0])) {
+          fail_usage(usage, "too many --perf files (at most 64)");
+          return -1;
+        }
+        o->perf[o->nperf++] = v;
+      }
       continue;
     }
     if (pos >= npos) {
@@ -228,8 +264,8 @@ static int run_scan(const opts *o, an_result **out, an_scan_info *info) {
 
 /* Write a report in a format to a file or stdout. */
 static int write_report(const an_result *res, const char *format, const char *path,
-                        bool with_states) {
-  rp_options ro = {ASSAY_VERSION, with_states};
+                        bool with_states, const pf_report *perf) {
+  rp_options ro = {ASSAY_VERSION, with_states, perf};
   FILE *f = stdout;
   if (path && strcmp(path, "-") != 0) {
     f = fopen(path, "w");
@@ -265,7 +301,7 @@ static int cmd_scan(int argc, char **argv) {
   an_scan_info info;
   int rc = run_scan(&o, &res, &info);
   if (rc) return rc;
-  rc = write_report(res, o.format, o.output, false);
+  rc = write_report(res, o.format, o.output, false, NULL);
   an_result_delete(res);
   return rc;
 }
@@ -298,6 +334,20 @@ static void now_iso(char out[32]) {
   strftime(out, 32, "%Y-%m-%dT%H:%M:%SZ", &tm);
 }
 
+/* Read every --perf file; NULL (after a message) when one is bad. */
+static pf_set *read_perf(const opts *o) {
+  pf_set *set = pf_set_new();
+  char err[1024];
+  for (size_t i = 0; i < o->nperf; i++) {
+    if (pf_ingest_file(set, o->perf[i], err, sizeof err) != 0) {
+      fprintf(stderr, "assay: %s\n", err);
+      pf_set_delete(set);
+      return NULL;
+    }
+  }
+  return set;
+}
+
 static int cmd_baseline(int argc, char **argv) {
   if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
     if (argc < 1) {
@@ -312,17 +362,23 @@ static int cmd_baseline(int argc, char **argv) {
     return EXIT_USAGE;
   }
   opts o = {0};
-  int p = parse_opts(argc - 1, argv + 1, usage_baseline, " db catalogue cache no-cache ", &o, 1);
+  int p =
+      parse_opts(argc - 1, argv + 1, usage_baseline, " db perf catalogue cache no-cache ", &o, 1);
   if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
   if (!o.db) {
     fail_usage(usage_baseline, "missing --db FILE");
     return EXIT_USAGE;
   }
+  /* Benchmark files are checked whole before the baseline is opened for
+   * writing: a bad one leaves the baseline untouched. */
+  pf_set *perf = read_perf(&o);
+  if (!perf) return EXIT_USAGE;
   /* Validate the baseline file before the (long) scan: never overwrite a bad one. */
   char err[1024];
   bl_store *store;
   if (bl_store_open(o.db, true, &store, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
+    pf_set_delete(perf);
     return EXIT_USAGE;
   }
   an_result *res;
@@ -330,19 +386,27 @@ static int cmd_baseline(int argc, char **argv) {
   int rc = run_scan(&o, &res, &info);
   if (rc) {
     bl_store_close(store);
+    pf_set_delete(perf);
     return rc;
   }
   char *commit = git_commit(o.path);
   char when[32];
   now_iso(when);
   bl_meta meta = {commit, info.tree_digest, ASSAY_VERSION, when};
-  if (bl_store_save(store, res, &meta, err, sizeof err) != 0) {
+  if (bl_store_save_all(store, res, perf, &meta, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
     rc = EXIT_INTERNAL;
   } else {
     printf("baseline %s: %zu findings from %zu files (%zu failed to parse)\n", o.db, res->nfindings,
            res->files_scanned, res->files_failed);
+    if (perf->len) {
+      size_t nsamples = 0;
+      for (size_t i = 0; i < perf->len; i++)
+        nsamples += perf->items[i].nsamples;
+      printf("baseline %s: %zu benchmarks (%zu samples)\n", o.db, perf->len, nsamples);
+    }
   }
+  pf_set_delete(perf);
   free(commit);
   bl_store_close(store);
   an_result_delete(res);
@@ -358,41 +422,84 @@ static int file_sha256(const char *path, char out[65]) {
   return 0;
 }
 
+/* The performance comparison of check: the current benchmarks against the
+ * baseline's, with PATH/.assay/policy.yaml's tolerances. Returns an exit
+ * code; *out is NULL when no --perf file was given. */
+static int compare_perf(const opts *o, const pf_set *cur, const pf_set *base, pf_report **out) {
+  *out = NULL;
+  if (!o->nperf) {
+    if (base->len)
+      fprintf(stderr,
+              "assay: note: the baseline holds %zu benchmarks; pass --perf FILE to compare "
+              "them\n",
+              base->len);
+    return EXIT_PASS;
+  }
+  an_policy *policy = an_policy_new();
+  char *path = as_sprintf("%s/.assay/policy.yaml", o->path);
+  char err[1024];
+  if (access(path, F_OK) == 0 && an_policy_load(policy, path, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    free(path);
+    an_policy_delete(policy);
+    return EXIT_USAGE;
+  }
+  free(path);
+  if (!base->len)
+    fprintf(stderr, "assay: note: the baseline holds no benchmarks: nothing to compare\n");
+  *out = pf_compare(base, cur, &policy->perf, policy->overrides, policy->noverrides);
+  an_policy_delete(policy);
+  return EXIT_PASS;
+}
+
 static int cmd_check(int argc, char **argv) {
   opts o = {0};
-  int p = parse_opts(argc, argv, usage_check,
-                     " baseline sarif attestation format output catalogue cache no-cache ", &o, 1);
+  int p =
+      parse_opts(argc, argv, usage_check,
+                 " baseline perf sarif attestation format output catalogue cache no-cache ", &o, 1);
   if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
   if (!o.baseline) {
     fail_usage(usage_check, "missing --baseline FILE");
     return EXIT_USAGE;
   }
+  pf_set *cur_perf = read_perf(&o);
+  if (!cur_perf) return EXIT_USAGE;
   char err[1024];
   bl_store *store;
   if (bl_store_open(o.baseline, false, &store, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
+    pf_set_delete(cur_perf);
     return EXIT_USAGE;
   }
   an_result *base = an_result_new();
+  pf_set *base_perf = pf_set_new();
   bl_meta meta = {0};
-  if (bl_store_load(store, base, &meta, err, sizeof err) != 0) {
+  if (bl_store_load(store, base, &meta, err, sizeof err) != 0 ||
+      bl_store_load_perf(store, base_perf, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
     bl_store_close(store);
     an_result_delete(base);
+    pf_set_delete(base_perf);
+    pf_set_delete(cur_perf);
     return EXIT_USAGE;
   }
   bl_store_close(store);
   char base_digest[65];
+  pf_report *report = NULL;
+  int rc = EXIT_PASS;
   if (file_sha256(o.baseline, base_digest) != 0) {
     fprintf(stderr, "assay: cannot read %s: %s\n", o.baseline, strerror(errno));
-    an_result_delete(base);
-    return EXIT_USAGE;
+    rc = EXIT_USAGE;
   }
-  an_result *res;
+  if (rc == EXIT_PASS) rc = compare_perf(&o, cur_perf, base_perf, &report);
+  pf_set_delete(base_perf);
+  pf_set_delete(cur_perf);
+  an_result *res = NULL;
   an_scan_info info;
-  int rc = run_scan(&o, &res, &info);
+  if (rc == EXIT_PASS) rc = run_scan(&o, &res, &info);
   if (rc) {
     an_result_delete(base);
+    pf_report_delete(report);
     return rc;
   }
   bl_diff(base, res);
@@ -413,9 +520,17 @@ static int cmd_check(int argc, char **argv) {
       break;
     }
   }
-  const char *verdict = n_new ? "fail" : "pass";
-  int out_rc = write_report(res, o.format, o.output, true);
-  if (out_rc == EXIT_PASS && o.sarif) out_rc = write_report(res, "sarif", o.sarif, true);
+  const char *flow_verdict = n_new ? "fail" : "pass";
+  const char *perf_verdict = report ? pf_report_verdict(report) : "pass";
+  bool failed = n_new || strcmp(perf_verdict, "fail") == 0;
+  /* Both gates: fail when either fails; inconclusive (still exit 0: noise
+   * or too few samples must not fail a build) when performance could not
+   * decide; pass otherwise. */
+  const char *verdict = failed                                      ? "fail"
+                        : strcmp(perf_verdict, "inconclusive") == 0 ? "inconclusive"
+                                                                    : "pass";
+  int out_rc = write_report(res, o.format, o.output, true, report);
+  if (out_rc == EXIT_PASS && o.sarif) out_rc = write_report(res, "sarif", o.sarif, true, report);
   if (out_rc == EXIT_PASS && o.attestation) {
     char *commit = git_commit(o.path);
     rp_attestation a = {o.path,
@@ -428,7 +543,9 @@ static int cmd_check(int argc, char **argv) {
                         o.baseline,
                         base_digest,
                         meta.commit,
-                        ASSAY_VERSION};
+                        ASSAY_VERSION,
+                        report,
+                        flow_verdict};
     if (rp_write_attestation(&a, o.attestation, err, sizeof err) != 0) {
       fprintf(stderr, "assay: %s\n", err);
       out_rc = EXIT_USAGE;
@@ -437,13 +554,116 @@ static int cmd_check(int argc, char **argv) {
   }
   if (!o.output || strcmp(o.output, "-") != 0) {
     FILE *s = (o.output || (o.format && strcmp(o.format, "text") != 0)) ? stdout : stderr;
-    fprintf(s, "assay check: %s — %zu new, %zu unchanged, %zu absent\n",
-            n_new ? "FAILED" : "passed", n_new, n_unchanged, n_absent);
+    fprintf(s, "assay check: %s — %zu new, %zu unchanged, %zu absent",
+            failed                                 ? "FAILED"
+            : strcmp(verdict, "inconclusive") == 0 ? "inconclusive"
+                                                   : "passed",
+            n_new, n_unchanged, n_absent);
+    if (report)
+      fprintf(s,
+              "; performance: %zu regressions, %zu improvements, %zu inconclusive, %zu unchanged",
+              report->counts[PF_REGRESSION], report->counts[PF_IMPROVEMENT],
+              report->counts[PF_INCONCLUSIVE], report->counts[PF_UNCHANGED]);
+    fputc('\n', s);
   }
   an_result_delete(res);
   an_result_delete(base);
+  pf_report_delete(report);
   if (out_rc) return out_rc;
-  return n_new ? EXIT_GATE : EXIT_PASS;
+  return failed ? EXIT_GATE : EXIT_PASS;
+}
+
+/* assay perf record --name NAME [--runs N] [--instructions] [--wall]
+ *                   [--output FILE] -- CMD [ARGS...] */
+static int cmd_perf(int argc, char **argv) {
+  if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+    if (argc < 1) {
+      fail_usage(usage_perf, "missing subcommand (record)");
+      return EXIT_USAGE;
+    }
+    fputs(usage_perf, stdout);
+    return EXIT_PASS;
+  }
+  if (strcmp(argv[0], "record") != 0) {
+    fail_usage(usage_perf, "unknown perf subcommand '%s'", argv[0]);
+    return EXIT_USAGE;
+  }
+  pf_record_options ro = {.runs = 10};
+  const char *output = NULL;
+  int i = 1;
+  for (; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--") == 0) {
+      i++;
+      break;
+    }
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(usage_perf, stdout);
+      return EXIT_PASS;
+    }
+    if (strcmp(a, "--instructions") == 0) {
+      ro.instructions = true;
+    } else if (strcmp(a, "--wall") == 0) {
+      ro.wall = true;
+    } else if (strcmp(a, "--name") == 0 || strcmp(a, "--runs") == 0 || strcmp(a, "--output") == 0) {
+      if (i + 1 >= argc) {
+        fail_usage(usage_perf, "option '%s' needs a value", a);
+        return EXIT_USAGE;
+      }
+      const char *v = argv[++i];
+      if (strcmp(a, "--name") == 0) {
+        ro.name = v;
+      } else if (strcmp(a, "--output") == 0) {
+        output = v;
+      } else {
+        char *end;
+        long n = strtol(v, &end, 10);
+        if (!*v || *end || n < 1 || n > 100000) {
+          fail_usage(usage_perf, "--runs needs a count from 1 to 100000, not '%s'", v);
+          return EXIT_USAGE;
+        }
+        ro.runs = (int)n;
+      }
+    } else if (strncmp(a, "--", 2) == 0) {
+      fail_usage(usage_perf, "unknown option '%s'", a);
+      return EXIT_USAGE;
+    } else {
+      fail_usage(usage_perf, "unexpected argument '%s' (the command goes after --)", a);
+      return EXIT_USAGE;
+    }
+  }
+  if (!ro.name || !*ro.name) {
+    fail_usage(usage_perf, "missing --name NAME");
+    return EXIT_USAGE;
+  }
+  if (i >= argc) {
+    fail_usage(usage_perf, "missing command: assay perf record --name NAME -- CMD [ARGS...]");
+    return EXIT_USAGE;
+  }
+  if (!ro.instructions && !ro.wall) ro.instructions = ro.wall = true;
+  ro.argv = argv + i; /* argv[argc] is NULL */
+  pf_set *set = pf_set_new();
+  char err[1024];
+  if (pf_record(set, &ro, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    pf_set_delete(set);
+    return EXIT_USAGE;
+  }
+  int rc = EXIT_PASS;
+  FILE *f = stdout;
+  if (output && strcmp(output, "-") != 0 && !(f = fopen(output, "w"))) {
+    fprintf(stderr, "assay: cannot write %s: %s\n", output, strerror(errno));
+    pf_set_delete(set);
+    return EXIT_USAGE;
+  }
+  int wrc = pf_write_json(set, f);
+  if (f != stdout && fclose(f) != 0) wrc = -1;
+  if (wrc != 0) {
+    fprintf(stderr, "assay: cannot write %s\n", output ? output : "standard output");
+    rc = EXIT_USAGE;
+  }
+  pf_set_delete(set);
+  return rc;
 }
 
 static int cmd_dump(int argc, char **argv) {
@@ -486,6 +706,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "baseline") == 0) return cmd_baseline(argc - 2, argv + 2);
   if (strcmp(cmd, "check") == 0) return cmd_check(argc - 2, argv + 2);
   if (strcmp(cmd, "dump-ir") == 0) return cmd_dump(argc - 2, argv + 2);
+  if (strcmp(cmd, "perf") == 0) return cmd_perf(argc - 2, argv + 2);
   fprintf(stderr, "assay: unknown command '%s'\n\n%s", cmd, usage_main);
   return EXIT_USAGE;
 }

@@ -25,11 +25,14 @@ die() {
 #   libssl-dev                         libcrypto: SHA-256 fingerprints and digests
 #   libhiredis-dev redis-server        the shared cache (and a real server for its tests)
 #   libgraphviz-dev                    cgraph/gvc for graph exports
+#   libyaml-dev                        the policy file (.assay/policy.yaml)
+#   valgrind                           assay perf record --instructions: instruction
+#                                      counts under callgrind (and its end-to-end test)
 #   python3 jq                         the test scripts
 PACKAGES=(build-essential cmake pkg-config git ca-certificates
   libclang-14-dev libclang-common-14-dev libtree-sitter-dev libsqlite3-dev
   libjansson-dev libssl-dev libhiredis-dev libgraphviz-dev redis-server
-  python3 jq)
+  libyaml-dev valgrind python3 jq)
 # nodejs/npm fetch the tree-sitter grammars from the npm registry. A machine
 # with NodeSource's nodejs already has npm (Debian's npm would conflict with it).
 if ! command -v npm >/dev/null 2>&1; then

@@ -81,7 +81,7 @@ static json_t *write_and_parse(int (*writer)(const an_result *, const rp_options
 
 static void test_sarif(void) {
   an_result *r = make_result();
-  rp_options opt = {"0.1.0", true};
+  rp_options opt = {"0.1.0", true, NULL};
   json_t *root = write_and_parse(rp_write_sarif, r, &opt, "out.sarif");
   if (!root) return;
   CHECK_STR(JSTR(root, "version"), "2.1.0");
@@ -213,7 +213,7 @@ static void test_sarif(void) {
 
 static void test_json(void) {
   an_result *r = make_result();
-  rp_options opt = {"0.1.0", true};
+  rp_options opt = {"0.1.0", true, NULL};
   json_t *root = write_and_parse(rp_write_json, r, &opt, "out.json");
   if (!root) return;
   CHECK_STR(JSTR(root, "version"), "0.1.0");
@@ -271,7 +271,7 @@ static char *text_of(const an_result *r, const rp_options *opt) {
 
 static void test_text(void) {
   an_result *r = make_result();
-  rp_options opt = {"0.1.0", true};
+  rp_options opt = {"0.1.0", true, NULL};
   char *out = text_of(r, &opt);
   CHECK_STR(out, "app/handlers.py:12:5: [new] assay/pii-to-log user.contact.email,user.name: "
                  "Personal data (user.contact.email) reaches logging.info\n"

@@ -1,0 +1,14 @@
+console.log("user", user.email);
+this.repo.save(record);
+json.encoder(w).encode(u);
+getClient().send(payload);
+new Logger(name);
+new winston.transports.File({ filename: "app.log" });
+new (factory())(x);
+a?.b?.(c);
+super.init(opts);
+fn(...args, extra);
+(callbacks[0])(value);
+import("./lazy.js");
+tag`hello ${who}`;
+const r = await fetch(url, { method: "POST", body: JSON.stringify(data) });

@@ -1,0 +1,2 @@
+const mail = require('./mail.cjs');
+module.exports = { notify: (user) => mail.send(user.email) };

@@ -1,0 +1,2 @@
+import { send } from './mail.mjs';
+export const notify = (user) => send(user.email);

@@ -1,0 +1,15 @@
+import express from 'express';
+import { Router, Request as Req } from 'express';
+import * as util from './util';
+import mask, { maskEmail as me } from '../lib/mask.js';
+import type { User } from '../../models/user';
+import Sentry from '@sentry/node';
+import './side-effect';
+import fs = require('fs');
+import local = require('./local.ts');
+const path = require('path');
+const helpers = require('./helpers');
+const { audit, send: deliver } = require('../services/notify.cjs');
+const lazy = await import('./lazy');
+export { me as maskIt };
+export * from './reexport';

@@ -1,0 +1,13 @@
+'use strict';
+const s = "double";
+const t = 'single \'quoted\'';
+const plain = `no substitutions`;
+const msg = `hello ${user.name}, you are ${age} years old`;
+const n = 42, f = 1.5e3, b = true, z = null, u = undefined, re = /ab+c/gi;
+const obj = { email: e, name, [key]: 1, "quoted-key": 2, 3: three, ...rest, greet(x) { return x; } };
+const list = [1, item, ...more];
+const long = "aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaéé";
+x["email"] = v;
+y[0] = w;
+z[k] = q;
+const a1 = data["phone"], a2 = rows[0], a3 = m[key];

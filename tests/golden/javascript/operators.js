@@ -1,0 +1,17 @@
+const sum = a + b * c;
+const name = first || "anon";
+const nick = user?.nick ?? fallback;
+const both = ok && value;
+const eq = a === b, lt = x < y, has = "k" in o, isA = o instanceof A;
+const not = !flag, kind = typeof thing;
+const neg = -amount;
+const pick = cond ? left : right;
+const seq = (first(), second());
+count++;
+total += price;
+order.total += tax;
+opts.name ||= "default";
+const w = await load(id);
+const cast = (value);
+void 0;
+delete cache[key];

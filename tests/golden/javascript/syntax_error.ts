@@ -1,0 +1,6 @@
+function ok(a: string) {
+  return a;
+}
+function broken(a: ) {
+  return a;
+}
