@@ -552,8 +552,11 @@ static int cmd_check(int argc, char **argv) {
     }
     free(commit);
   }
-  if (!o.output || strcmp(o.output, "-") != 0) {
-    FILE *s = (o.output || (o.format && strcmp(o.format, "text") != 0)) ? stdout : stderr;
+  {
+    /* The one-line verdict goes to standard output only when the report went
+     * to a file; a report on standard output (SARIF, JSON) stays parseable. */
+    bool report_on_stdout = !o.output || strcmp(o.output, "-") == 0;
+    FILE *s = report_on_stdout ? stderr : stdout;
     fprintf(s, "assay check: %s — %zu new, %zu unchanged, %zu absent",
             failed                                 ? "FAILED"
             : strcmp(verdict, "inconclusive") == 0 ? "inconclusive"

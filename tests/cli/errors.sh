@@ -77,6 +77,13 @@ expect 1 "FAILED — 1 new, 1 unchanged, 0 absent" "$ASSAY" check "$T/src" --bas
 expect 1 "svc/b.py:2:5: [new] assay/pii-to-stdout user.contact.phone_number" \
   "$ASSAY" check "$T/src" --baseline "$T/b.sqlite"
 
+# A report on standard output stays parseable: the verdict line goes to stderr.
+"$ASSAY" check "$T/src" --baseline "$T/b.sqlite" --format sarif >"$T/stdout.sarif" 2>"$T/stderr.txt"
+if ! python3 -c 'import json,sys; json.load(open(sys.argv[1]))' "$T/stdout.sarif" 2>/dev/null; then
+  echo "FAIL: check --format sarif on stdout is not valid JSON"; fail=1
+fi
+grep -qF "FAILED — 1 new" "$T/stderr.txt" || { echo "FAIL: verdict line not on stderr"; fail=1; }
+
 # A file that does not parse is reported with its path; the scan goes on.
 printf 'def broken(:\n    pass\n' >"$T/src/svc/bad.py"
 expect 0 "assay: svc/bad.py:1:" "$ASSAY" scan "$T/src"
