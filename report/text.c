@@ -30,7 +30,7 @@ int rp_write_text(const an_result *res, const rp_options *opt, FILE *out) {
     if (d->code) fprintf(out, " [%s]", d->code);
     fputc('\n', out);
   }
-  fprintf(out, "%zu findings", res->nfindings);
+  fprintf(out, "%zu finding%s", res->nfindings, res->nfindings == 1 ? "" : "s");
   if (states)
     fprintf(out, " (%zu new, %zu unchanged, %zu absent)", counts[AN_STATE_NEW],
             counts[AN_STATE_UNCHANGED], counts[AN_STATE_ABSENT]);

@@ -397,8 +397,8 @@ static int cmd_baseline(int argc, char **argv) {
     fprintf(stderr, "assay: %s\n", err);
     rc = EXIT_INTERNAL;
   } else {
-    printf("baseline %s: %zu findings from %zu files (%zu failed to parse)\n", o.db, res->nfindings,
-           res->files_scanned, res->files_failed);
+    printf("baseline %s: %zu finding%s from %zu files (%zu failed to parse)\n", o.db,
+           res->nfindings, res->nfindings == 1 ? "" : "s", res->files_scanned, res->files_failed);
     if (perf->len) {
       size_t nsamples = 0;
       for (size_t i = 0; i < perf->len; i++)

@@ -70,7 +70,7 @@ expect 2 "is not a valid Assay baseline: not an Assay baseline" \
   "$ASSAY" baseline save "$T/src" --db "$T/other.sqlite"
 
 # The gate: unchanged passes (0), a new flow fails (1).
-expect 0 "baseline $T/b.sqlite: 1 findings" "$ASSAY" baseline save "$T/src" --db "$T/b.sqlite"
+expect 0 "baseline $T/b.sqlite: 1 finding from" "$ASSAY" baseline save "$T/src" --db "$T/b.sqlite"
 expect 0 "passed — 0 new, 1 unchanged, 0 absent" "$ASSAY" check "$T/src" --baseline "$T/b.sqlite"
 printf 'def g(user):\n    print(user.phone)\n' >"$T/src/svc/b.py"
 expect 1 "FAILED — 1 new, 1 unchanged, 0 absent" "$ASSAY" check "$T/src" --baseline "$T/b.sqlite"
@@ -109,12 +109,12 @@ expect 0 "svc/a.py:3:5: assay/pii-to-log" "${AS[@]}" "$ASSAY" scan "$T/src" --no
 mkdir -p "$T/cat/svc/.assay"
 : >"$T/cat/svc/requirements.txt"
 printf 'def f(member):\n    print(member.loyalty_number)\n    print(member.phone)\n' >"$T/cat/svc/m.py"
-expect 0 "1 findings" "$ASSAY" scan "$T/cat" --no-cache
+expect 0 "1 finding," "$ASSAY" scan "$T/cat" --no-cache
 mkdir -p "$T/cat/.assay"
 printf '# ours\npattern\tloyalty number\tuser.financial.account_number\n' >"$T/cat/.assay/categories.tsv"
 expect 0 "svc/m.py:2:5: assay/pii-to-stdout user.financial.account_number" "$ASSAY" scan "$T/cat" --no-cache
 printf 'exclude\tphone\n' >"$T/extra.tsv"
-expect 0 "1 findings" "$ASSAY" scan "$T/cat" --no-cache --catalogue "$T/extra.tsv"
+expect 0 "1 finding," "$ASSAY" scan "$T/cat" --no-cache --catalogue "$T/extra.tsv"
 printf 'pattern\tloyalty number\n' >"$T/bad.tsv"
 expect 2 "assay: $T/bad.tsv:1: " "$ASSAY" scan "$T/cat" --no-cache --catalogue "$T/bad.tsv"
 expect 2 "assay: $T/none.tsv" "$ASSAY" scan "$T/cat" --no-cache --catalogue "$T/none.tsv"
