@@ -7,9 +7,10 @@
 set -uo pipefail
 ASSAY=${1:?usage: perf_callgrind.sh ASSAY_BINARY REPO_ROOT}
 ROOT=${2:?usage: perf_callgrind.sh ASSAY_BINARY REPO_ROOT}
+# tools/setup.sh installs valgrind: its absence is a broken set-up, not a skip.
 if ! command -v valgrind >/dev/null 2>&1; then
-  echo "perf_callgrind.sh: SKIPPED: valgrind is not installed (tools/setup.sh installs it)"
-  exit 0
+  echo "perf_callgrind.sh: FAILED: valgrind is not installed (run tools/setup.sh)"
+  exit 1
 fi
 command -v cc >/dev/null 2>&1 || { echo "perf_callgrind.sh: FAILED: no cc"; exit 1; }
 T=$(mktemp -d "${TMPDIR:-/tmp}/assay-perf-cg.XXXXXX")
