@@ -568,6 +568,16 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       for (uint32_t k = 0; k < s.n; k++)
         an_flow__add(c, &fl->t, s.v[k].id,
                      an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg));
+      if (in->fact == IR_FACT_SINK) { /* an assignment that is a sink (ctx.body = x) */
+        char target[512];
+        snprintf(target, sizeof target, "%.200s.%.200s", in->obj, in->field);
+        an_sink sink = {an_flow__symbol(c, target), as_intern_str(c->names, target), NULL,
+                        (ir_sink_kind)in->sink_kind};
+        snprintf(msg, sizeof msg, "assigned to %.256s: %s", target, ir_sink_kind_words(sink.kind));
+        for (uint32_t k = 0; k < s.n; k++)
+          an_flow__reach(c, &s.v[k], &sink,
+                         an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg));
+      }
       break;
     }
     case IR_RETURN:

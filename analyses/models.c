@@ -41,6 +41,7 @@ typedef struct an_model {
   char *pattern; /* glob, lowercase; or the word for SANITIZER_WORD */
   int from, to, only, stream, url;
   bool recv_data;
+  bool on_store; /* the pattern matches an assignment target "obj.field" */
   char *vendor, *category;
   char **recv; /* NULL-terminated globs, or NULL */
 } an_model;
@@ -71,7 +72,7 @@ static void an_models__reindex(an_models *self) {
   self->keyed.len = self->general.len = 0;
   for (size_t i = 0; i < self->models.len; i++) {
     const an_model *m = &self->models.items[i];
-    if (m->kind == AN_MODEL_HANDLER) continue;
+    if (m->kind == AN_MODEL_HANDLER || m->on_store) continue;
     const char *dot = strrchr(m->pattern, '.');
     const char *last = dot ? dot + 1 : m->pattern;
     if (m->kind != AN_MODEL_SANITIZER_WORD && *last && !strpbrk(last, "*?[\\")) {
@@ -248,6 +249,9 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         } else if (strcmp(fields[i], "category") == 0) {
           free(m.category);
           m.category = as_strdup(v);
+        } else if (strcmp(fields[i], "on") == 0) {
+          if (strcmp(v, "store") != 0) BAD("option on takes 'store', not '%s'", v);
+          m.on_store = true;
         } else if (strcmp(fields[i], "data") == 0) {
           if (strcmp(v, "recv") != 0) BAD("option data takes 'recv', not '%s'", v);
           m.recv_data = true;
@@ -365,6 +369,24 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
     }
     for (uint32_t i = 0; i < fn->ninsts; i++) {
       ir_inst *in = &fn->insts[i];
+      if (in->op == IR_STORE) {
+        /* Assignments that are sinks: Koa's ctx.body = x. */
+        if (in->obj[0] == '%' || !in->field) continue;
+        snprintf(tmp, sizeof tmp, "%s.%s", in->obj, in->field);
+        an_models__lower(tmp, callee, sizeof callee);
+        for (size_t k = 0; k < self->models.len; k++) {
+          const an_model *m = &self->models.items[k];
+          if (!m->on_store || m->kind != AN_MODEL_SINK ||
+              !an_models__applies(m->lang, unit->lang) || fnmatch(m->pattern, callee, 0) != 0)
+            continue;
+          in->fact = IR_FACT_SINK;
+          in->sink_kind = (uint8_t)m->sink_kind;
+          in->fact_from = 0;
+          in->fact_to = 255;
+          break;
+        }
+        continue;
+      }
       if (in->op != IR_CALL) continue;
       an_models__lower(in->callee, callee, sizeof callee);
       /* The words of the callee's last part, split once for all word models. */

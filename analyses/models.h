@@ -40,6 +40,9 @@
  *               is one of the repository's services is not external
  *   vendor=V    sink-third-party: the vendor's name ("sentry")
  *   category=C  sink-third-party: what the vendor does ("error-tracking")
+ *   on=store    a sink whose PATTERN matches an assignment target "obj.field"
+ *               (Koa's `ctx.body = user`), not a callee: the value assigned
+ *               is the data
  */
 #ifndef ASSAY_MODELS_H
 #define ASSAY_MODELS_H

@@ -406,7 +406,28 @@ static void test_accessors(void) {
   rm_tree();
 }
 
+/* Koa answers by assignment: ctx.body = x is a response sink. */
+static void test_store_sinks(void) {
+  new_tree();
+  write_file("api/package.json", "{}");
+  write_file("api/app.js", "const Koa = require('koa');\n"
+                           "const app = new Koa();\n"
+                           "app.use(async (ctx) => {\n"
+                           "  const user = await load(ctx.params.id);\n"
+                           "  ctx.body = { email: user.email, id: user.id };\n" /* 5 */
+                           "  ctx.status = 200;\n"
+                           "  other.body = user.phone;\n" /* not Koa */
+                           "});\n");
+  an_result *res = scan(NULL, NULL);
+  EXPECT(res, "api/app.js:5 assay/pii-to-response user.contact.email\n");
+  const an_finding *f = find_at(res, "api/app.js", 5);
+  CHECK(f && strcmp(f->sink_symbol, "api:app:<lambda#1>:ctx.body") == 0);
+  an_result_delete(res);
+  rm_tree();
+}
+
 int main(void) {
+  test_store_sinks();
   test_accessors();
   test_python_sink_kinds();
   test_python_calls();
