@@ -110,6 +110,18 @@ size_t an_split_words(const char *name, char **words, size_t max) {
   return nw;
 }
 
+size_t an_split_words_into(const char *name, char *buf, size_t bufsize, const char **words,
+                           size_t max) {
+  if (!name || max == 0) return 0;
+  size_t n = strlen(name);
+  size_t starts[128];
+  if (n + 1 > sizeof starts / sizeof *starts || 2 * n + 1 > bufsize) return 0;
+  size_t nw = an__split(name, n, buf, starts, max);
+  for (size_t i = 0; i < nw; i++)
+    words[i] = buf + starts[i];
+  return nw;
+}
+
 /* ---- vocabulary ------------------------------------------------------------- */
 
 static uint32_t an__lookup(const an_catalogue *self, const char *w, size_t len, uint64_t h) {

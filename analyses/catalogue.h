@@ -45,5 +45,10 @@ size_t an_catalogue_pattern_count(const an_catalogue *self);
 /* Split name into lowercase words; writes up to max words (each malloc'd,
  * caller frees each) and returns the number of words. */
 size_t an_split_words(const char *name, char **words, size_t max);
+/* Same without allocating: the words are written into buf (which needs
+ * 2 * strlen(name) + 1 bytes) and words[] points into it. Names of 128 bytes
+ * or more give no words. */
+size_t an_split_words_into(const char *name, char *buf, size_t bufsize, const char **words,
+                           size_t max);
 
 #endif

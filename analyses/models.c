@@ -60,6 +60,7 @@ struct an_models {
   AS_ARRAY(an_model) models;
   AS_ARRAY(an_model_key) keyed; /* sorted by (key, index) */
   AS_ARRAY(uint32_t) general;   /* ascending */
+  AS_ARRAY(uint32_t) stores;    /* on=store sink models, ascending */
 };
 
 static int an_models__key_cmp(const void *a, const void *b) {
@@ -69,9 +70,10 @@ static int an_models__key_cmp(const void *a, const void *b) {
 }
 
 static void an_models__reindex(an_models *self) {
-  self->keyed.len = self->general.len = 0;
+  self->keyed.len = self->general.len = self->stores.len = 0;
   for (size_t i = 0; i < self->models.len; i++) {
     const an_model *m = &self->models.items[i];
+    if (m->on_store && m->kind == AN_MODEL_SINK) as_array_push(&self->stores, (uint32_t)i);
     if (m->kind == AN_MODEL_HANDLER || m->on_store) continue;
     const char *dot = strrchr(m->pattern, '.');
     const char *last = dot ? dot + 1 : m->pattern;
@@ -115,6 +117,7 @@ void an_models_delete(an_models *self) {
   as_array_free(&self->models);
   as_array_free(&self->keyed);
   as_array_free(&self->general);
+  as_array_free(&self->stores);
   free(self);
 }
 
@@ -371,13 +374,12 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
       ir_inst *in = &fn->insts[i];
       if (in->op == IR_STORE) {
         /* Assignments that are sinks: Koa's ctx.body = x. */
-        if (in->obj[0] == '%' || !in->field) continue;
+        if (!self->stores.len || in->obj[0] == '%' || !in->field) continue;
         snprintf(tmp, sizeof tmp, "%s.%s", in->obj, in->field);
         an_models__lower(tmp, callee, sizeof callee);
-        for (size_t k = 0; k < self->models.len; k++) {
-          const an_model *m = &self->models.items[k];
-          if (!m->on_store || m->kind != AN_MODEL_SINK ||
-              !an_models__applies(m->lang, unit->lang) || fnmatch(m->pattern, callee, 0) != 0)
+        for (size_t si = 0; si < self->stores.len; si++) {
+          const an_model *m = &self->models.items[self->stores.items[si]];
+          if (!an_models__applies(m->lang, unit->lang) || fnmatch(m->pattern, callee, 0) != 0)
             continue;
           in->fact = IR_FACT_SINK;
           in->sink_kind = (uint8_t)m->sink_kind;
@@ -390,8 +392,10 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
       if (in->op != IR_CALL) continue;
       an_models__lower(in->callee, callee, sizeof callee);
       /* The words of the callee's last part, split once for all word models. */
-      char *words[16];
-      size_t nwords = an_split_words(an_models__last_part(in->callee), words, 16);
+      const char *words[16];
+      char wordbuf[260];
+      size_t nwords =
+          an_split_words_into(an_models__last_part(in->callee), wordbuf, sizeof wordbuf, words, 16);
       /* The models keyed by this call's last name part, then merge with the
        * general ones in file order. */
       const char *lastdot = strrchr(callee, '.');
@@ -466,8 +470,7 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
         }
         break; /* first matching model wins */
       }
-      for (size_t w = 0; w < nwords; w++)
-        free(words[w]);
+
     }
   }
 }
