@@ -59,18 +59,37 @@ typedef struct an_hit {
   const an_pnode *path;
 } an_hit;
 
+/* A write a function makes into the fields of what it was given: after the
+ * call, field `field` of parameter `target` (or of the receiver, AN_THIS)
+ * holds `label`. This is what makes constructors and setters carry data:
+ * Customer(email=e) stores e in the new object's email field. */
+#define AN_THIS 0xFFFFFFFFu
+typedef struct an_effect {
+  uint32_t target;
+  const char *field;
+  an_label label;
+} an_effect;
+
+/* How a resolved call binds its callee's parameters. */
+enum {
+  AN_BIND_SHIFT_OBJ = 1, /* parameter 0 is the receiver (self.m(), s.m() in Go) */
+  AN_BIND_SHIFT_DST = 2, /* parameter 0 is the new object (Python X() to __init__) */
+  AN_BIND_THIS_DST = 4,  /* `this` is the new object (Java/JS new X() to a constructor) */
+};
+
 typedef struct an_fn {
   ir_unit *unit;
   ir_func *fn;
   const char *qname;     /* "module:function" */
   const char *cls;       /* Python class prefix of a method, or NULL */
   struct an_fn **callee; /* per instruction: resolved function or NULL */
-  uint8_t *shift;        /* per instruction: receiver binds parameter 0 */
+  uint8_t *bind;         /* per instruction: AN_BIND_* flags */
   struct an_fn **callers;
   uint32_t ncallers, callers_cap;
   bool has_callers, queued, visited;
   AS_ARRAY(an_label) ret;
   AS_ARRAY(an_hit) hits;
+  AS_ARRAY(an_effect) effects;
 } an_fn;
 
 typedef struct an_src {
@@ -321,23 +340,25 @@ static void an_flow__reach(an_ctx *c, const an_label *l, const an_sink *sink,
 
 /* ---- one function --------------------------------------------------------- */
 
-static const char *an_flow__param_value(const ir_inst *in, const an_fn *g, bool shift, uint32_t j) {
-  (void)g;
-  if (shift) {
-    if (j == 0) return in->obj;
+/* The caller's value bound to the callee's parameter j (AN_THIS: its
+ * receiver), or NULL. */
+static const char *an_flow__param_value(const ir_inst *in, unsigned bind, uint32_t j) {
+  if (j == AN_THIS) return (bind & AN_BIND_THIS_DST) ? in->dst : in->obj;
+  if (bind & (AN_BIND_SHIFT_OBJ | AN_BIND_SHIFT_DST)) {
+    if (j == 0) return (bind & AN_BIND_SHIFT_DST) ? in->dst : in->obj;
     j--;
   }
   return j < in->nargs ? in->args[j] : NULL;
 }
 
-static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, bool shift, bool strong) {
+static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind, bool strong) {
   an_fn *f = c->cur;
   const ir_unit *u = f->unit;
   char msg[512];
   /* Parameters that reach sinks inside g. */
   for (size_t h = 0; h < g->hits.len; h++) {
     an_hit hit = g->hits.items[h];
-    const char *v = an_flow__param_value(in, g, shift, hit.param);
+    const char *v = an_flow__param_value(in, bind, hit.param);
     if (!v) continue;
     an_taint t = an_flow__flatten(c, v);
     for (uint32_t i = 0; i < t.n; i++) {
@@ -355,7 +376,7 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, bool shift, bo
     snprintf(msg, sizeof msg, "returned from %s()", g->fn->name);
     if (rl.id & AN_PARAM_BIT) {
       uint32_t j = rl.id & ~AN_PARAM_BIT;
-      const char *v = an_flow__param_value(in, g, shift, j);
+      const char *v = an_flow__param_value(in, bind, j);
       if (!v) continue;
       an_taint t = an_flow__flatten(c, v);
       for (uint32_t i = 0; i < t.n; i++) {
@@ -372,7 +393,37 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, bool shift, bo
       an_flow__add(c, &out, rl.id, p);
     }
   }
-  an_flow__set(c, in->dst, &out, strong);
+  /* A constructor's result is the object it filled, not what it returns. */
+  if (!(bind & (AN_BIND_SHIFT_DST | AN_BIND_THIS_DST)))
+    an_flow__set(c, in->dst, &out, strong);
+  else
+    an_flow__set(c, in->dst, &(an_taint){0}, strong);
+  /* What g wrote into the fields of its parameters and receiver. */
+  for (size_t e = 0; e < g->effects.len; e++) {
+    an_effect ef = g->effects.items[e];
+    const char *target = an_flow__param_value(in, bind, ef.target);
+    if (!target) continue;
+    an_fieldt *fl = an_flow__field(c, an_flow__val(c, target), ef.field);
+    snprintf(msg, sizeof msg, "stored in %s.%s by %s()", target[0] == '%' ? "the object" : target,
+             ef.field, g->fn->name);
+    if (ef.label.id & AN_PARAM_BIT) {
+      uint32_t j = ef.label.id & ~AN_PARAM_BIT;
+      const char *v = an_flow__param_value(in, bind, j);
+      if (!v) continue;
+      an_taint t = an_flow__flatten(c, v);
+      for (uint32_t i = 0; i < t.n; i++) {
+        char pm[512];
+        snprintf(pm, sizeof pm, "passed to %s() as '%s'", g->fn->name,
+                 j < g->fn->nparams ? g->fn->params[j] : "?");
+        const an_pnode *p = an_flow__push(c, t.v[i].path, u, f->qname, in->loc, pm);
+        p = an_flow__append(c, p, ef.label.path);
+        an_flow__add(c, &fl->t, t.v[i].id, an_flow__push(c, p, u, f->qname, in->loc, msg));
+      }
+    } else {
+      an_flow__add(c, &fl->t, ef.label.id,
+                   an_flow__push(c, ef.label.path, u, f->qname, in->loc, msg));
+    }
+  }
 }
 
 static const char *an_flow__const_text(const ir_func *fn, uint32_t i, const char *v);
@@ -489,7 +540,7 @@ static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const c
 static bool an_flow__function(an_ctx *c, an_fn *f) {
   ir_func *fn = f->fn;
   ir_unit *u = f->unit;
-  size_t before_ret = f->ret.len, before_hits = f->hits.len;
+  size_t before_ret = f->ret.len, before_hits = f->hits.len, before_effects = f->effects.len;
   as_arena_reset(c->scratch);
   c->cur = f;
   size_t names = fn->nparams + 4;
@@ -658,7 +709,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         break;
       default:
         if (f->callee[i]) {
-          an_flow__call(c, in, f->callee[i], f->shift[i] != 0, strong);
+          an_flow__call(c, in, f->callee[i], f->bind[i], strong);
         } else {
           an_flow__unknown_call(c, fn, i, in, strong);
         }
@@ -668,8 +719,27 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       break;
     }
   }
+  /* Fields written into the parameters and the receiver stay with the caller. */
+  for (uint32_t p = 0; p <= fn->nparams; p++) {
+    const char *name = p < fn->nparams ? fn->params[p] : ir_str(u, "this");
+    an_fieldt *fields = an_flow__val(c, name)->fields;
+    for (an_fieldt *fl = fields; fl; fl = fl->next) {
+      if (!fl->name) continue;
+      for (uint32_t k = 0; k < fl->t.n; k++) {
+        uint32_t target = p < fn->nparams ? p : AN_THIS;
+        bool dup = f->effects.len >= 4 * AN_MAX_LABELS;
+        for (size_t e = 0; e < f->effects.len && !dup; e++)
+          dup = f->effects.items[e].target == target && f->effects.items[e].field == fl->name &&
+                f->effects.items[e].label.id == fl->t.v[k].id;
+        if (!dup) {
+          an_effect ef = {target, fl->name, fl->t.v[k]};
+          as_array_push(&f->effects, ef);
+        }
+      }
+    }
+  }
   c->cur = NULL;
-  return f->ret.len != before_ret || f->hits.len != before_hits;
+  return f->ret.len != before_ret || f->hits.len != before_hits || f->effects.len != before_effects;
 }
 
 /* ---- linking: resolve calls within the service ------------------------------ */
@@ -735,13 +805,10 @@ static an_fn *an_flow__lookup_import(an_ctx *c, const as_ptrmap *m, const char *
  *   this.m()             a method of the enclosing class (JS, Java)
  *   alias.f()            through an import
  *   Class.m()            a static-style call within the module */
-static an_fn *an_flow__resolve_named(an_ctx *c, const as_ptrmap *m, an_fn *f, const ir_inst *in,
-                                     bool *shift) {
-  const char *callee = in->callee;
+static an_fn *an_flow__resolve_text(an_ctx *c, const as_ptrmap *m, an_fn *f, const char *callee,
+                                    unsigned *bind) {
   const char *mod = f->unit->module;
   char buf[1024];
-  *shift = false;
-  if (callee[0] == '<') return NULL;
   const char *dot = strchr(callee, '.');
   if (!dot) {
     if (f->cls) {
@@ -763,7 +830,7 @@ static an_fn *an_flow__resolve_named(an_ctx *c, const as_ptrmap *m, an_fn *f, co
       snprintf(buf, sizeof buf, "%s.%s", f->cls, dot + 1);
       an_fn *g = an_flow__lookup(c, m, mod, buf, strlen(buf));
       if (g) {
-        *shift = is_self;
+        if (is_self) *bind |= AN_BIND_SHIFT_OBJ;
         return g;
       }
     }
@@ -774,6 +841,49 @@ static an_fn *an_flow__resolve_named(an_ctx *c, const as_ptrmap *m, an_fn *f, co
     return an_flow__lookup_import(c, m, buf);
   }
   return an_flow__lookup(c, m, mod, callee, strlen(callee));
+}
+
+/* Resolve a call in Python, JavaScript/TypeScript, Go or Java, by names:
+ *   f()                  a function of the module, a method of the enclosing
+ *                        class (Java's implicit this), or an imported name
+ *   self.m() / s.m()     a method of the enclosing class through the first
+ *                        parameter (Python's self, Go's receiver)
+ *   this.m()             a method of the enclosing class (JS, Java)
+ *   alias.f()            through an import
+ *   Class.m()            a static-style call within the module
+ *   X(...) / new X(...)  a constructor: Python X.__init__, Java X.<init>,
+ *                        JavaScript X.constructor */
+static an_fn *an_flow__resolve_named(an_ctx *c, const as_ptrmap *m, an_fn *f, const ir_inst *in,
+                                     unsigned *bind) {
+  const char *callee = in->callee;
+  *bind = 0;
+  if (callee[0] == '<') return NULL;
+  bool is_new = strncmp(callee, "new ", 4) == 0;
+  an_fn *g = is_new ? NULL : an_flow__resolve_text(c, m, f, callee, bind);
+  if (g || !in->dst) return g;
+  const char *name = is_new ? callee + 4 : callee;
+  static const struct {
+    const char *lang, *suffix;
+    unsigned bind;
+  } ctors[] = {{"python", "__init__", AN_BIND_SHIFT_DST},
+               {"java", "<init>", AN_BIND_THIS_DST},
+               {"javascript", "constructor", AN_BIND_THIS_DST},
+               {"typescript", "constructor", AN_BIND_THIS_DST},
+               {"javascript", "<init>", AN_BIND_THIS_DST},
+               {"typescript", "<init>", AN_BIND_THIS_DST}};
+  char buf[1024];
+  for (size_t k = 0; k < sizeof ctors / sizeof *ctors; k++) {
+    if (strcmp(f->unit->lang, ctors[k].lang) != 0) continue;
+    if (strcmp(ctors[k].lang, "python") != 0 && !is_new) continue;
+    snprintf(buf, sizeof buf, "%s.%s", name, ctors[k].suffix);
+    unsigned b = 0;
+    g = an_flow__resolve_text(c, m, f, buf, &b);
+    if (g) {
+      *bind = ctors[k].bind;
+      return g;
+    }
+  }
+  return NULL;
 }
 
 static void an_flow__add_caller(an_fn *g, an_fn *f) {
@@ -861,14 +971,27 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
   for (size_t i = 0; i < nfns; i++) {
     an_fn *f = &fns[i];
     f->callee = as_calloc(f->fn->ninsts ? f->fn->ninsts : 1, sizeof(an_fn *));
-    f->shift = as_calloc(f->fn->ninsts ? f->fn->ninsts : 1, 1);
+    f->bind = as_calloc(f->fn->ninsts ? f->fn->ninsts : 1, 1);
     bool is_c = strcmp(f->unit->lang, "c") == 0;
+    /* Values built by a resolved constructor know their class: x = X(...);
+     * x.m() calls X.m. */
+    as_ptrmap made_by = {0};
     for (uint32_t j = 0; j < f->fn->ninsts; j++) {
       const ir_inst *in = &f->fn->insts[j];
       if (in->op != IR_CALL || in->fact != IR_FACT_NONE) continue;
       an_fn *g = NULL;
-      bool shift = false;
-      if (is_c) {
+      unsigned bind = 0;
+      an_fn *ctor = in->obj ? as_ptrmap_get(&made_by, in->obj) : NULL;
+      const char *dot = strrchr(in->callee, '.');
+      if (ctor && ctor->cls && dot) {
+        snprintf(buf, sizeof buf, "%s.%s", ctor->cls, dot + 1);
+        g = an_flow__lookup(&c, &byname, ctor->unit->module, buf, strlen(buf));
+        /* Python passes the object as self; Java and JavaScript as this. */
+        if (g) bind = strcmp(g->unit->lang, "python") == 0 ? AN_BIND_SHIFT_OBJ : 0;
+      }
+      if (g) {
+        /* resolved through the constructor's class */
+      } else if (is_c) {
         if (!strchr(in->callee, '.')) {
           g = an_flow__lookup(&c, &byname, f->unit->module, in->callee, strlen(in->callee));
           if (!g) {
@@ -877,15 +1000,18 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
           }
         }
       } else {
-        g = an_flow__resolve_named(&c, &byname, f, in, &shift);
+        g = an_flow__resolve_named(&c, &byname, f, in, &bind);
       }
       if (g) {
         f->callee[j] = g;
-        f->shift[j] = shift;
+        f->bind[j] = (uint8_t)bind;
         if (g != f) g->has_callers = true;
         an_flow__add_caller(g, f);
+        if ((bind & (AN_BIND_SHIFT_DST | AN_BIND_THIS_DST)) && in->dst)
+          *as_ptrmap_slot(&made_by, in->dst) = g;
       }
     }
+    as_ptrmap_free(&made_by);
   }
   /* Worklist, seeded callees-first. */
   an_fn **order = as_calloc(nfns ? nfns : 1, sizeof(an_fn *));
@@ -915,10 +1041,11 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
   free(order);
   for (size_t i = 0; i < nfns; i++) {
     free(fns[i].callee);
-    free(fns[i].shift);
+    free(fns[i].bind);
     free(fns[i].callers);
     as_array_free(&fns[i].ret);
     as_array_free(&fns[i].hits);
+    as_array_free(&fns[i].effects);
   }
   free(fns);
   as_ptrmap_free(&byname);

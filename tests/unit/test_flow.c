@@ -426,7 +426,65 @@ static void test_store_sinks(void) {
   rm_tree();
 }
 
+/* Constructors and setters carry data into the fields they fill, and only
+ * those: Python X() through __init__, Java new X() through its constructor. */
+static void test_constructors(void) {
+  new_tree();
+  write_file("py/requirements.txt", "");
+  write_file("py/app.py", "class Envelope:\n"
+                          "    def __init__(self, ref, payload):\n"
+                          "        self.ref = ref\n"
+                          "        self.payload = payload\n"
+                          "\n"
+                          "    def set_payload(self, v):\n"
+                          "        self.payload = v\n"
+                          "\n"
+                          "def handle(body):\n"
+                          "    env = Envelope(body['ref'], body['email'])\n"
+                          "    print(env.ref)\n"     /* not personal */
+                          "    print(env.payload)\n" /* 12: email */
+                          "    other = Envelope('x', 'y')\n"
+                          "    other.set_payload(body['phone'])\n"
+                          "    print(other.payload)\n"); /* 15: phone */
+  write_file("jv/pom.xml", "");
+  write_file("jv/Envelope.java", "package shop;\n"
+                                 "class Envelope {\n"
+                                 "  String ref;\n"
+                                 "  String payload;\n"
+                                 "  Envelope(String ref, String payload) {\n"
+                                 "    this.ref = ref;\n"
+                                 "    this.payload = payload;\n"
+                                 "  }\n"
+                                 "}\n");
+  write_file("jv/Handler.java", "package shop;\n"
+                                "class Handler {\n"
+                                "  void handle(Request req) {\n"
+                                "    Envelope e = new Envelope(req.getRef(), req.getEmail());\n"
+                                "    System.out.println(e.ref);\n"     /* not personal */
+                                "    System.out.println(e.payload);\n" /* 6: email */
+                                "  }\n"
+                                "}\n");
+  an_result *res = scan(NULL, NULL);
+  EXPECT(res, "jv/Handler.java:6 assay/pii-to-stdout user.contact.email\n"
+              "py/app.py:12 assay/pii-to-stdout user.contact.email\n"
+              "py/app.py:15 assay/pii-to-stdout user.contact.phone_number\n");
+  const an_finding *f = find_at(res, "py/app.py", 12);
+  CHECK(f && f->nsteps == 6);
+  if (f && f->nsteps == 6) {
+    CHECK_STR(f->steps[1].message, "passed to Envelope.__init__() as 'payload'");
+    CHECK_STR(f->steps[3].message, "stored in self.payload");
+    CHECK_STR(f->steps[4].message, "stored in env.payload by Envelope.__init__()");
+  }
+  f = find_at(res, "py/app.py", 15);
+  CHECK(f && f->nsteps >= 3 &&
+        strcmp(f->steps[f->nsteps - 2].message,
+               "stored in other.payload by Envelope.set_payload()") == 0);
+  an_result_delete(res);
+  rm_tree();
+}
+
 int main(void) {
+  test_constructors();
   test_store_sinks();
   test_accessors();
   test_python_sink_kinds();
