@@ -29,8 +29,8 @@ ir_unit *fe_python_lower(as_intern *strings, const char *relpath, const char *mo
  * compile_commands.json entry, see fe_c_compdb_args) or NULL for defaults
  * ("-std=c11" plus the file's directory and the service root on the include
  * path). The caller owns the unit. */
-ir_unit *fe_c_lower(as_intern *strings, const char *relpath, const char *abspath,
-                    const char *src, size_t len, const char *const *args, int nargs);
+ir_unit *fe_c_lower(as_intern *strings, const char *relpath, const char *abspath, const char *src,
+                    size_t len, const char *const *args, int nargs);
 
 /* Look up the compile arguments for abspath in the compile_commands.json of
  * dir (libclang's compilation-database API). Returns 0 and a malloc'd argv
@@ -50,15 +50,15 @@ ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char
 /* Go through tree-sitter. module is the package folder inside the service
  * ("internal/users", "." for the service root): all files of a package share
  * it. The caller owns the unit. */
-ir_unit *fe_go_lower(as_intern *strings, const char *relpath, const char *module,
-                     const char *src, size_t len);
+ir_unit *fe_go_lower(as_intern *strings, const char *relpath, const char *module, const char *src,
+                     size_t len);
 
 /* Java through tree-sitter. The unit's module is the file's package
  * ("com.shop.users", from its package declaration; module is used when there
  * is none). Functions are "Class.method" ("Outer.Inner.method"). The caller
  * owns the unit. */
-ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *module,
-                       const char *src, size_t len);
+ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *module, const char *src,
+                       size_t len);
 
 /* Raw tree-sitter parse, for the benchmark's baseline figure. Returns the
  * number of nodes in the tree (so the parse is not optimised out). */
@@ -80,10 +80,11 @@ typedef enum {
 } fe_lang;
 
 typedef struct fe_file {
-  char *relpath;  /* relative to root, '/' separated */
+  char *relpath; /* relative to root, '/' separated */
   char *abspath;
   fe_lang lang;
-  char *service;  /* service name: its folder's basename (the root's realpath basename for the root) */
+  char *
+      service; /* service name: its folder's basename (the root's realpath basename for the root) */
   char *service_root; /* service folder relative to root ("" for the root) */
 } fe_file;
 

@@ -16,16 +16,15 @@
  *   - `os.Stdout` / `os.Stderr` are the values "stdout" / "stderr", the names
  *     the models' stream=N option knows (fmt.Fprintf(os.Stderr, ...)).
  */
-#include "frontend.h"
+#include "treesitter.h"
 
 #include <string.h>
 #include <tree_sitter/api.h>
 
 const TSLanguage *tree_sitter_go(void);
 
-#define GO_CONST_MAX 256  /* CONST text is truncated to this many bytes */
-#define GO_MAX_NEST 1500  /* deeper expressions/statements lower to "<expr>" */
-#define GO_ERR_SNIPPET 30 /* bytes of offending text in a parse-error message */
+#define GO_CONST_MAX 256 /* CONST text is truncated to this many bytes */
+#define GO_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
 
 /* Named node kinds we dispatch on; everything else is GK_OTHER. */
 /* clang-format off */
@@ -1214,137 +1213,15 @@ static void go_source_file(go_ctx *c, TSNode root) {
 
 /* ---- errors --------------------------------------------------------------------- */
 
-static void go_fail(ir_unit *u, uint32_t line, uint32_t col, const char *msg) {
-  u->failed = true;
-  ir_add_diag(u, AS_DIAG_ERROR, line, col, "parse-error", msg);
-}
-
-/* Position (1-based line, byte column) of byte offset off. */
-static void go_pos_of(const char *src, size_t off, uint32_t *line, uint32_t *col) {
-  uint32_t l = 1;
-  size_t bol = 0;
-  for (size_t i = 0; i < off; i++)
-    if (src[i] == '\n') {
-      l++;
-      bol = i + 1;
-    }
-  *line = l;
-  *col = (uint32_t)(off - bol + 1);
-}
-
-/* Offset of the first byte that is not valid UTF-8, or len. */
-static size_t go_utf8_invalid(const unsigned char *s, size_t len) {
-  size_t i = 0;
-  while (i < len) {
-    unsigned char b = s[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    size_t n;
-    uint32_t cp;
-    if ((b & 0xE0) == 0xC0)
-      n = 2, cp = b & 0x1F;
-    else if ((b & 0xF0) == 0xE0)
-      n = 3, cp = b & 0x0F;
-    else if ((b & 0xF8) == 0xF0)
-      n = 4, cp = b & 0x07;
-    else
-      return i;
-    if (i + n > len) return i;
-    for (size_t j = 1; j < n; j++) {
-      if ((s[i + j] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + j] & 0x3F);
-    }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
-    i += n;
-  }
-  return len;
-}
-
-/* Pre-order search for the first ERROR or MISSING node. */
-static bool go_find_error(TSTreeCursor *cur, TSNode *out) {
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(cur);
-    if (ts_node_is_missing(n) || ts_node_symbol(n) == (TSSymbol)-1) {
-      *out = n;
-      return true;
-    }
-    if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(cur)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(cur))
-      if (!ts_tree_cursor_goto_parent(cur)) return false;
-  }
-}
-
-static void go_report_error(ir_unit *u, TSNode root, const char *src, size_t len) {
-  TSTreeCursor cur = ts_tree_cursor_new(root);
-  TSNode e = root;
-  go_find_error(&cur, &e);
-  ts_tree_cursor_delete(&cur);
-  TSPoint p = ts_node_start_point(e);
-  char msg[96];
-  if (ts_node_is_missing(e)) {
-    snprintf(msg, sizeof msg, "missing '%s'", ts_node_type(e));
-  } else {
-    size_t a = ts_node_start_byte(e), b = ts_node_end_byte(e);
-    if (b <= a) b = len; /* empty ERROR: show what follows */
-    if (b - a > GO_ERR_SNIPPET) {
-      b = a + GO_ERR_SNIPPET;
-      while (b > a && ((unsigned char)src[b] & 0xC0) == 0x80)
-        b--;
-    }
-    char snip[GO_ERR_SNIPPET + 1];
-    size_t n = 0;
-    for (size_t i = a; i < b; i++) {
-      char ch = src[i];
-      snip[n++] = ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch;
-    }
-    while (n > 0 && snip[n - 1] == ' ')
-      n--;
-    snip[n] = '\0';
-    snprintf(msg, sizeof msg, "syntax error near '%s'", snip);
-  }
-  go_fail(u, p.row + 1, p.column + 1, msg);
-}
-
 /* ---- entry points ------------------------------------------------------------------ */
 
 ir_unit *fe_go_lower(as_intern *strings, const char *relpath, const char *module, const char *src,
                      size_t len) {
   ir_unit *u = ir_unit_new(strings, relpath, "go", module);
   if (!src) src = "";
-  const char *nul = memchr(src, '\0', len);
-  if (nul) {
-    uint32_t line, col;
-    go_pos_of(src, (size_t)(nul - src), &line, &col);
-    go_fail(u, line, col, "file contains NUL bytes");
-    return u;
-  }
-  size_t bad = go_utf8_invalid((const unsigned char *)src, len);
-  if (bad < len) {
-    uint32_t line, col;
-    go_pos_of(src, bad, &line, &col);
-    go_fail(u, line, col, "file is not valid UTF-8");
-    return u;
-  }
-  if (len >= UINT32_MAX) {
-    go_fail(u, 0, 0, "file is too large");
-    return u;
-  }
-  TSParser *parser = go_parser();
-  TSTree *tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)len);
-  if (!tree) {
-    go_fail(u, 0, 0, "parser gave up");
-    return u;
-  }
+  TSTree *tree = fe_ts_parse(u, go_parser(), src, len);
+  if (!tree) return u;
   TSNode root = ts_tree_root_node(tree);
-  if (ts_node_has_error(root)) {
-    go_report_error(u, root, src, len);
-    ts_tree_delete(tree);
-    return u;
-  }
 
   go_ctx c;
   memset(&c, 0, sizeof c);

@@ -25,16 +25,15 @@
  *   - lambdas and the methods of anonymous classes are functions
  *     named by ir_lambda_name ("<enclosing>.<lambda#N>").
  */
-#include "frontend.h"
+#include "treesitter.h"
 
 #include <string.h>
 #include <tree_sitter/api.h>
 
 const TSLanguage *tree_sitter_java(void);
 
-#define JV_CONST_MAX 256  /* CONST text is truncated to this many bytes */
-#define JV_MAX_NEST 1500  /* deeper expressions/statements lower to "<expr>" */
-#define JV_ERR_SNIPPET 30 /* bytes of offending text in a parse-error message */
+#define JV_CONST_MAX 256 /* CONST text is truncated to this many bytes */
+#define JV_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
 
 /* Named node kinds we dispatch on; everything else is JK_OTHER. */
 /* clang-format off */
@@ -1569,127 +1568,15 @@ static void jv_program(jv_ctx *c, TSNode root) {
 
 /* ---- errors --------------------------------------------------------------------- */
 
-static void jv_fail(ir_unit *u, uint32_t line, uint32_t col, const char *msg) {
-  u->failed = true;
-  ir_add_diag(u, AS_DIAG_ERROR, line, col, "parse-error", msg);
-}
-
-/* 1-based line and byte column of offset off. */
-static void jv_pos_of(const char *src, size_t off, uint32_t *line, uint32_t *col) {
-  uint32_t l = 1;
-  size_t bol = 0;
-  for (size_t i = 0; i < off; i++)
-    if (src[i] == '\n') l++, bol = i + 1;
-  *line = l;
-  *col = (uint32_t)(off - bol + 1);
-}
-
-/* Offset of the first byte that is not well-formed UTF-8, or len. */
-static size_t jv_utf8_invalid(const unsigned char *s, size_t len) {
-  size_t i = 0;
-  while (i < len) {
-    unsigned char b = s[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    size_t n = (b & 0xE0) == 0xC0 ? 2 : (b & 0xF0) == 0xE0 ? 3 : (b & 0xF8) == 0xF0 ? 4 : 0;
-    if (n == 0 || i + n > len) return i;
-    uint32_t cp = b & (0xFF >> (n + 1));
-    for (size_t j = 1; j < n; j++) {
-      if ((s[i + j] & 0xC0) != 0x80) return i;
-      cp = cp << 6 | (s[i + j] & 0x3F);
-    }
-    static const uint32_t min[5] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < min[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return i;
-    i += n;
-  }
-  return len;
-}
-
-/* The first ERROR or MISSING node in pre-order. */
-static TSNode jv_first_error(TSNode root) {
-  TSTreeCursor cur = ts_tree_cursor_new(root);
-  TSNode found = root;
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&cur);
-    if (ts_node_is_missing(n) || ts_node_symbol(n) == (TSSymbol)-1) {
-      found = n;
-      break;
-    }
-    if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&cur)) continue;
-    bool up = false;
-    while (!ts_tree_cursor_goto_next_sibling(&cur))
-      if (!ts_tree_cursor_goto_parent(&cur)) {
-        up = true;
-        break;
-      }
-    if (up) break;
-  }
-  ts_tree_cursor_delete(&cur);
-  return found;
-}
-
-static void jv_report_error(ir_unit *u, TSNode root, const char *src, size_t len) {
-  TSNode e = jv_first_error(root);
-  TSPoint p = ts_node_start_point(e);
-  char msg[96];
-  if (ts_node_is_missing(e)) {
-    snprintf(msg, sizeof msg, "missing '%s'", ts_node_type(e));
-  } else {
-    size_t a = ts_node_start_byte(e), b = ts_node_end_byte(e);
-    if (b <= a) b = len;
-    if (b - a > JV_ERR_SNIPPET) {
-      b = a + JV_ERR_SNIPPET;
-      while (b > a && ((unsigned char)src[b] & 0xC0) == 0x80)
-        b--;
-    }
-    char snip[JV_ERR_SNIPPET + 1];
-    size_t n = 0;
-    for (size_t i = a; i < b; i++)
-      snip[n++] = src[i] == '\n' || src[i] == '\r' || src[i] == '\t' ? ' ' : src[i];
-    while (n > 0 && snip[n - 1] == ' ')
-      n--;
-    snip[n] = '\0';
-    snprintf(msg, sizeof msg, "syntax error near '%s'", snip);
-  }
-  jv_fail(u, p.row + 1, p.column + 1, msg);
-}
-
 /* ---- entry points ------------------------------------------------------------------ */
 
 ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *module, const char *src,
                        size_t len) {
   ir_unit *u = ir_unit_new(strings, relpath, "java", module);
   if (!src) src = "";
-  const char *nul = memchr(src, '\0', len);
-  uint32_t line, col;
-  if (nul) {
-    jv_pos_of(src, (size_t)(nul - src), &line, &col);
-    jv_fail(u, line, col, "file contains NUL bytes");
-    return u;
-  }
-  size_t bad = jv_utf8_invalid((const unsigned char *)src, len);
-  if (bad < len) {
-    jv_pos_of(src, bad, &line, &col);
-    jv_fail(u, line, col, "file is not valid UTF-8");
-    return u;
-  }
-  if (len >= UINT32_MAX) {
-    jv_fail(u, 0, 0, "file is too large");
-    return u;
-  }
-  TSTree *tree = ts_parser_parse_string(jv_parser(), NULL, src, (uint32_t)len);
-  if (!tree) {
-    jv_fail(u, 0, 0, "parser gave up");
-    return u;
-  }
+  TSTree *tree = fe_ts_parse(u, jv_parser(), src, len);
+  if (!tree) return u;
   TSNode root = ts_tree_root_node(tree);
-  if (ts_node_has_error(root)) {
-    jv_report_error(u, root, src, len);
-    ts_tree_delete(tree);
-    return u;
-  }
   jv_ctx c;
   memset(&c, 0, sizeof c);
   c.unit = u;

@@ -12,7 +12,7 @@
  * become records. The rules are the contract with analyses/flow.c; see
  * tests/golden/javascript/ for an example of each.
  */
-#include "frontend.h"
+#include "treesitter.h"
 
 #include <string.h>
 #include <tree_sitter/api.h>
@@ -21,9 +21,8 @@ const TSLanguage *tree_sitter_javascript(void);
 const TSLanguage *tree_sitter_typescript(void);
 const TSLanguage *tree_sitter_tsx(void);
 
-#define JS_CONST_MAX 256  /* CONST text is truncated to this many bytes */
-#define JS_MAX_NEST 1500  /* deeper expressions/statements lower to "<expr>" */
-#define JS_ERR_SNIPPET 30 /* bytes of offending text in a parse-error message */
+#define JS_CONST_MAX 256 /* CONST text is truncated to this many bytes */
+#define JS_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
 #define JS_MAX_DECOS 16
 
 /* Named node kinds we dispatch on (union of the three grammars); everything
@@ -1712,100 +1711,6 @@ static void js_block(js_ctx *c, TSNode n) {
 
 /* ---- errors --------------------------------------------------------------------- */
 
-static void js_fail(ir_unit *u, uint32_t line, uint32_t col, const char *msg) {
-  u->failed = true;
-  ir_add_diag(u, AS_DIAG_ERROR, line, col, "parse-error", msg);
-}
-
-/* Position (1-based line, byte column) of byte offset off. */
-static void js_pos_of(const char *src, size_t off, uint32_t *line, uint32_t *col) {
-  uint32_t l = 1;
-  size_t bol = 0;
-  for (size_t i = 0; i < off; i++)
-    if (src[i] == '\n') l++, bol = i + 1;
-  *line = l;
-  *col = (uint32_t)(off - bol + 1);
-}
-
-/* Length of the UTF-8 sequence at s (at most n bytes), 0 when invalid. */
-static size_t js_utf8_seq(const unsigned char *s, size_t n) {
-  unsigned char b = s[0];
-  if (b < 0x80) return 1;
-  size_t len;
-  uint32_t cp, min;
-  if ((b & 0xE0) == 0xC0)
-    len = 2, cp = b & 0x1Fu, min = 0x80;
-  else if ((b & 0xF0) == 0xE0)
-    len = 3, cp = b & 0x0Fu, min = 0x800;
-  else if ((b & 0xF8) == 0xF0)
-    len = 4, cp = b & 0x07u, min = 0x10000;
-  else
-    return 0;
-  if (len > n) return 0;
-  for (size_t j = 1; j < len; j++) {
-    if ((s[j] & 0xC0) != 0x80) return 0;
-    cp = cp << 6 | (s[j] & 0x3Fu);
-  }
-  if (cp < min || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
-  return len;
-}
-
-/* Offset of the first byte that is not valid UTF-8, or len. */
-static size_t js_utf8_invalid(const unsigned char *s, size_t len) {
-  for (size_t i = 0; i < len;) {
-    size_t n = js_utf8_seq(s + i, len - i);
-    if (!n) return i;
-    i += n;
-  }
-  return len;
-}
-
-/* The first ERROR or MISSING node in pre-order. */
-static TSNode js_first_error(TSNode root) {
-  TSTreeCursor cur = ts_tree_cursor_new(root);
-  TSNode found = root;
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(&cur);
-    if (ts_node_is_missing(n) || ts_node_symbol(n) == (TSSymbol)-1) {
-      found = n;
-      break;
-    }
-    if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(&cur)) continue;
-    bool more = true;
-    while (more && !ts_tree_cursor_goto_next_sibling(&cur))
-      more = ts_tree_cursor_goto_parent(&cur);
-    if (!more) break;
-  }
-  ts_tree_cursor_delete(&cur);
-  return found;
-}
-
-static void js_report_error(ir_unit *u, TSNode root, const char *src, size_t len) {
-  TSNode e = js_first_error(root);
-  TSPoint p = ts_node_start_point(e);
-  char msg[96];
-  if (ts_node_is_missing(e)) {
-    snprintf(msg, sizeof msg, "missing '%s'", ts_node_type(e));
-  } else {
-    size_t a = ts_node_start_byte(e), b = ts_node_end_byte(e);
-    if (b <= a) b = len; /* an empty ERROR: show what follows */
-    if (b - a > JS_ERR_SNIPPET) {
-      b = a + JS_ERR_SNIPPET;
-      while (b > a && ((unsigned char)src[b] & 0xC0) == 0x80)
-        b--;
-    }
-    char snip[JS_ERR_SNIPPET + 1];
-    size_t n = 0;
-    for (size_t i = a; i < b; i++)
-      snip[n++] = src[i] == '\n' || src[i] == '\r' || src[i] == '\t' ? ' ' : src[i];
-    while (n > 0 && snip[n - 1] == ' ')
-      n--;
-    snip[n] = '\0';
-    snprintf(msg, sizeof msg, "syntax error near '%s'", snip);
-  }
-  js_fail(u, p.row + 1, p.column + 1, msg);
-}
-
 /* ---- entry points ------------------------------------------------------------------ */
 
 ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char *module,
@@ -1814,36 +1719,9 @@ ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char
   ir_unit *u =
       ir_unit_new(strings, relpath, g == JS_GRAMMAR_JS ? "javascript" : "typescript", module);
   if (!src) src = "";
-  const char *nul = memchr(src, '\0', len);
-  if (nul) {
-    uint32_t line, col;
-    js_pos_of(src, (size_t)(nul - src), &line, &col);
-    js_fail(u, line, col, "file contains NUL bytes");
-    return u;
-  }
-  size_t bad = js_utf8_invalid((const unsigned char *)src, len);
-  if (bad < len) {
-    uint32_t line, col;
-    js_pos_of(src, bad, &line, &col);
-    js_fail(u, line, col, "file is not valid UTF-8");
-    return u;
-  }
-  if (len >= UINT32_MAX) {
-    js_fail(u, 0, 0, "file is too large");
-    return u;
-  }
-  TSParser *parser = js_parser(g);
-  TSTree *tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)len);
-  if (!tree) {
-    js_fail(u, 0, 0, "parser gave up");
-    return u;
-  }
+  TSTree *tree = fe_ts_parse(u, js_parser(g), src, len);
+  if (!tree) return u;
   TSNode root = ts_tree_root_node(tree);
-  if (ts_node_has_error(root)) {
-    js_report_error(u, root, src, len);
-    ts_tree_delete(tree);
-    return u;
-  }
 
   js_ctx c;
   memset(&c, 0, sizeof c);

@@ -8,16 +8,15 @@
  * instructions. The lowering rules are the contract with analyses/flow.c; see
  * tests/golden/python/ for examples of each.
  */
-#include "frontend.h"
+#include "treesitter.h"
 
 #include <string.h>
 #include <tree_sitter/api.h>
 
 const TSLanguage *tree_sitter_python(void);
 
-#define PY_CONST_MAX 256  /* CONST text is truncated to this many bytes */
-#define PY_MAX_NEST 1500  /* deeper expressions/statements lower to "<expr>" */
-#define PY_ERR_SNIPPET 30 /* bytes of offending text in a parse-error message */
+#define PY_CONST_MAX 256 /* CONST text is truncated to this many bytes */
+#define PY_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
 
 /* Named node kinds we dispatch on; everything else is PK_OTHER. */
 /* clang-format off */
@@ -1323,137 +1322,15 @@ static void py_block(py_ctx *c, TSNode n) {
 
 /* ---- errors --------------------------------------------------------------------- */
 
-static void py_fail(ir_unit *u, uint32_t line, uint32_t col, const char *msg) {
-  u->failed = true;
-  ir_add_diag(u, AS_DIAG_ERROR, line, col, "parse-error", msg);
-}
-
-/* Position (1-based line, byte column) of byte offset off. */
-static void py_pos_of(const char *src, size_t off, uint32_t *line, uint32_t *col) {
-  uint32_t l = 1;
-  size_t bol = 0;
-  for (size_t i = 0; i < off; i++)
-    if (src[i] == '\n') {
-      l++;
-      bol = i + 1;
-    }
-  *line = l;
-  *col = (uint32_t)(off - bol + 1);
-}
-
-/* Offset of the first byte that is not valid UTF-8, or len. */
-static size_t py_utf8_invalid(const unsigned char *s, size_t len) {
-  size_t i = 0;
-  while (i < len) {
-    unsigned char b = s[i];
-    if (b < 0x80) {
-      i++;
-      continue;
-    }
-    size_t n;
-    uint32_t cp;
-    if ((b & 0xE0) == 0xC0)
-      n = 2, cp = b & 0x1F;
-    else if ((b & 0xF0) == 0xE0)
-      n = 3, cp = b & 0x0F;
-    else if ((b & 0xF8) == 0xF0)
-      n = 4, cp = b & 0x07;
-    else
-      return i;
-    if (i + n > len) return i;
-    for (size_t j = 1; j < n; j++) {
-      if ((s[i + j] & 0xC0) != 0x80) return i;
-      cp = (cp << 6) | (s[i + j] & 0x3F);
-    }
-    if ((n == 2 && cp < 0x80) || (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000) ||
-        cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF))
-      return i;
-    i += n;
-  }
-  return len;
-}
-
-/* Pre-order search for the first ERROR or MISSING node. */
-static bool py_find_error(TSTreeCursor *cur, TSNode *out) {
-  for (;;) {
-    TSNode n = ts_tree_cursor_current_node(cur);
-    if (ts_node_is_missing(n) || ts_node_symbol(n) == (TSSymbol)-1) {
-      *out = n;
-      return true;
-    }
-    if (ts_node_has_error(n) && ts_tree_cursor_goto_first_child(cur)) continue;
-    while (!ts_tree_cursor_goto_next_sibling(cur))
-      if (!ts_tree_cursor_goto_parent(cur)) return false;
-  }
-}
-
-static void py_report_error(ir_unit *u, TSNode root, const char *src, size_t len) {
-  TSTreeCursor cur = ts_tree_cursor_new(root);
-  TSNode e = root;
-  py_find_error(&cur, &e);
-  ts_tree_cursor_delete(&cur);
-  TSPoint p = ts_node_start_point(e);
-  char msg[96];
-  if (ts_node_is_missing(e)) {
-    snprintf(msg, sizeof msg, "missing '%s'", ts_node_type(e));
-  } else {
-    size_t a = ts_node_start_byte(e), b = ts_node_end_byte(e);
-    if (b <= a) b = len; /* empty ERROR: show what follows */
-    if (b - a > PY_ERR_SNIPPET) {
-      b = a + PY_ERR_SNIPPET;
-      while (b > a && ((unsigned char)src[b] & 0xC0) == 0x80)
-        b--;
-    }
-    char snip[PY_ERR_SNIPPET + 1];
-    size_t n = 0;
-    for (size_t i = a; i < b; i++) {
-      char ch = src[i];
-      snip[n++] = ch == '\n' || ch == '\r' || ch == '\t' ? ' ' : ch;
-    }
-    while (n > 0 && snip[n - 1] == ' ')
-      n--;
-    snip[n] = '\0';
-    snprintf(msg, sizeof msg, "syntax error near '%s'", snip);
-  }
-  py_fail(u, p.row + 1, p.column + 1, msg);
-}
-
 /* ---- entry points ------------------------------------------------------------------ */
 
 ir_unit *fe_python_lower(as_intern *strings, const char *relpath, const char *module,
                          const char *src, size_t len) {
   ir_unit *u = ir_unit_new(strings, relpath, "python", module);
   if (!src) src = "";
-  const char *nul = memchr(src, '\0', len);
-  if (nul) {
-    uint32_t line, col;
-    py_pos_of(src, (size_t)(nul - src), &line, &col);
-    py_fail(u, line, col, "file contains NUL bytes");
-    return u;
-  }
-  size_t bad = py_utf8_invalid((const unsigned char *)src, len);
-  if (bad < len) {
-    uint32_t line, col;
-    py_pos_of(src, bad, &line, &col);
-    py_fail(u, line, col, "file is not valid UTF-8");
-    return u;
-  }
-  if (len >= UINT32_MAX) {
-    py_fail(u, 0, 0, "file is too large");
-    return u;
-  }
-  TSParser *parser = py_parser();
-  TSTree *tree = ts_parser_parse_string(parser, NULL, src, (uint32_t)len);
-  if (!tree) {
-    py_fail(u, 0, 0, "parser gave up");
-    return u;
-  }
+  TSTree *tree = fe_ts_parse(u, py_parser(), src, len);
+  if (!tree) return u;
   TSNode root = ts_tree_root_node(tree);
-  if (ts_node_has_error(root)) {
-    py_report_error(u, root, src, len);
-    ts_tree_delete(tree);
-    return u;
-  }
 
   py_ctx c;
   memset(&c, 0, sizeof c);
