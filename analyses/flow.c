@@ -341,14 +341,23 @@ static void an_flow__reach(an_ctx *c, const an_label *l, const an_sink *sink,
 /* ---- one function --------------------------------------------------------- */
 
 /* The caller's value bound to the callee's parameter j (AN_THIS: its
- * receiver), or NULL. */
-static const char *an_flow__param_value(const ir_inst *in, unsigned bind, uint32_t j) {
+ * receiver), or NULL: a keyword argument by the parameter's name, else the
+ * positional arguments in order. */
+static const char *an_flow__param_value(const ir_inst *in, const an_fn *g, unsigned bind,
+                                        uint32_t j) {
   if (j == AN_THIS) return (bind & AN_BIND_THIS_DST) ? in->dst : in->obj;
+  uint32_t pos = j;
   if (bind & (AN_BIND_SHIFT_OBJ | AN_BIND_SHIFT_DST)) {
     if (j == 0) return (bind & AN_BIND_SHIFT_DST) ? in->dst : in->obj;
-    j--;
+    pos--;
   }
-  return j < in->nargs ? in->args[j] : NULL;
+  if (!in->argnames) return pos < in->nargs ? in->args[pos] : NULL;
+  const char *pname = j < g->fn->nparams ? g->fn->params[j] : NULL;
+  for (uint32_t a = 0; a < in->nargs; a++)
+    if (in->argnames[a] && in->argnames[a] == pname) return in->args[a];
+  for (uint32_t a = 0; a < in->nargs; a++)
+    if (!in->argnames[a] && pos-- == 0) return in->args[a];
+  return NULL;
 }
 
 static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind, bool strong) {
@@ -358,7 +367,7 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind,
   /* Parameters that reach sinks inside g. */
   for (size_t h = 0; h < g->hits.len; h++) {
     an_hit hit = g->hits.items[h];
-    const char *v = an_flow__param_value(in, bind, hit.param);
+    const char *v = an_flow__param_value(in, g, bind, hit.param);
     if (!v) continue;
     an_taint t = an_flow__flatten(c, v);
     for (uint32_t i = 0; i < t.n; i++) {
@@ -376,7 +385,7 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind,
     snprintf(msg, sizeof msg, "returned from %s()", g->fn->name);
     if (rl.id & AN_PARAM_BIT) {
       uint32_t j = rl.id & ~AN_PARAM_BIT;
-      const char *v = an_flow__param_value(in, bind, j);
+      const char *v = an_flow__param_value(in, g, bind, j);
       if (!v) continue;
       an_taint t = an_flow__flatten(c, v);
       for (uint32_t i = 0; i < t.n; i++) {
@@ -401,14 +410,14 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind,
   /* What g wrote into the fields of its parameters and receiver. */
   for (size_t e = 0; e < g->effects.len; e++) {
     an_effect ef = g->effects.items[e];
-    const char *target = an_flow__param_value(in, bind, ef.target);
+    const char *target = an_flow__param_value(in, g, bind, ef.target);
     if (!target) continue;
     an_fieldt *fl = an_flow__field(c, an_flow__val(c, target), ef.field);
     snprintf(msg, sizeof msg, "stored in %s.%s by %s()", target[0] == '%' ? "the object" : target,
              ef.field, g->fn->name);
     if (ef.label.id & AN_PARAM_BIT) {
       uint32_t j = ef.label.id & ~AN_PARAM_BIT;
-      const char *v = an_flow__param_value(in, bind, j);
+      const char *v = an_flow__param_value(in, g, bind, j);
       if (!v) continue;
       an_taint t = an_flow__flatten(c, v);
       for (uint32_t i = 0; i < t.n; i++) {

@@ -421,6 +421,10 @@ static const char *py_call(py_ctx *c, TSNode n, const char *dst) {
   }
 
   size_t mark = c->vals.len;
+  /* Keyword arguments keep their keyword, so a call binds them to the
+   * callee's parameters by name; **kwargs is named "**" (binds nothing). */
+  const char *names[64];
+  uint32_t nnamed = 0;
   if (!ts_node_is_null(argn)) {
     if (py_kind_of(argn) != PK_argument_list) {
       const char *v = py_expr(c, argn, NULL);
@@ -433,18 +437,32 @@ static const char *py_call(py_ctx *c, TSNode n, const char *dst) {
           bool named = k.kind == PK_keyword_argument || k.kind == PK_dictionary_splat;
           if (named != (pass == 1)) continue;
           TSNode e = k.node;
-          if (k.kind == PK_keyword_argument) e = py_field(k.node, py_L.f_value);
+          const char *kw = NULL;
+          if (k.kind == PK_keyword_argument) {
+            TSNode kn = py_field(k.node, py_L.f_name);
+            kw = ts_node_is_null(kn) ? NULL : py_text(c, kn);
+            e = py_field(k.node, py_L.f_value);
+          } else if (k.kind == PK_dictionary_splat) {
+            kw = ir_str(c->unit, "**");
+          }
           if (ts_node_is_null(e)) continue;
           const char *v = py_expr(c, e, NULL);
           as_array_push(&c->vals, v);
+          size_t at = c->vals.len - mark - 1;
+          if (at < 64) names[at] = kw;
+          if (kw) nnamed++;
         }
       }
       c->kids.len = k0;
     }
   }
   const char *d = dst ? dst : py_temp(c);
-  py_emit(c, IR_CALL, n, d, obj, NULL, callee, NULL, c->vals.items + mark,
-          (uint32_t)(c->vals.len - mark));
+  uint32_t nargs = (uint32_t)(c->vals.len - mark);
+  py_emit(c, IR_CALL, n, d, obj, NULL, callee, NULL, c->vals.items + mark, nargs);
+  if (nnamed && nargs <= 64) {
+    ir_func *fn = py_fn(c);
+    ir_set_argnames(c->unit, &fn->insts[fn->ninsts - 1], names);
+  }
   c->vals.len = mark;
   return d;
 }

@@ -158,6 +158,16 @@ ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const cha
   return in;
 }
 
+void ir_set_argnames(ir_unit *self, ir_inst *in, const char *const *names) {
+  bool any = false;
+  for (uint32_t a = 0; a < in->nargs && !any; a++)
+    any = names[a] != NULL;
+  if (!any) return;
+  in->argnames = as_arena_alloc(self->arena, sizeof(char *) * in->nargs);
+  for (uint32_t a = 0; a < in->nargs; a++)
+    in->argnames[a] = names[a] ? ir_str(self, names[a]) : NULL;
+}
+
 ir_record *ir_add_record(ir_unit *self, const char *name, ir_loc loc) {
   IR__GROW(self->records, self->nrecords, self->records_cap);
   ir_record *rec = as_arena_alloc(self->arena, sizeof(*rec));

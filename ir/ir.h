@@ -18,8 +18,8 @@
 
 /* Bump when the meaning or layout of a serialized unit changes. A cached unit
  * whose version is below IR_UNIT_MIN_COMPATIBLE_VERSION is re-lowered. */
-#define IR_UNIT_VERSION 2
-#define IR_UNIT_MIN_COMPATIBLE_VERSION 2
+#define IR_UNIT_VERSION 3
+#define IR_UNIT_MIN_COMPATIBLE_VERSION 3
 
 typedef enum {
 #define X(name, text) IR_##name,
@@ -78,6 +78,8 @@ typedef struct ir_inst {
   const char *text;   /* CONST: literal text (may be truncated to 256 bytes) */
   const char **args;  /* value names */
   uint32_t nargs;
+  const char **argnames; /* CALL: keyword of each argument (Python f(x, key=v)),
+                            NULL for a positional one; NULL when none has one */
   ir_loc loc;
   /* filled by the models pass, not serialized */
   uint8_t fact;               /* ir_fact_kind */
@@ -176,6 +178,9 @@ void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator);
 ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const char *dst,
                  const char *obj, const char *field, const char *callee, const char *text,
                  const char *const *args, uint32_t nargs, ir_loc loc);
+/* Name the arguments of a CALL: names has in->nargs entries, NULL for a
+ * positional argument (copied; nothing is set when all are NULL). */
+void ir_set_argnames(ir_unit *self, ir_inst *in, const char *const *names);
 ir_record *ir_add_record(ir_unit *self, const char *name, ir_loc loc);
 void ir_record_add_field(ir_unit *self, ir_record *rec, const char *name, const char *type,
                          ir_loc loc);

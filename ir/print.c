@@ -40,6 +40,7 @@ static void ir_print__quoted(as_buf *out, const char *s) {
 static void ir_print__args(as_buf *out, const ir_inst *in) {
   for (uint32_t a = 0; a < in->nargs; a++) {
     if (a) as_buf_puts(out, ", ");
+    if (in->argnames && in->argnames[a]) as_buf_printf(out, "%s=", in->argnames[a]);
     as_buf_puts(out, in->args[a]);
   }
 }

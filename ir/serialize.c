@@ -8,7 +8,7 @@
  *   u32 nfuncs { str name, loc, u8 static, u32 ndecorators { str },
  *                u32 nparams { str }, u32 ntemps,
  *                u32 ninsts { u8 op, u16 depth, str dst obj field callee text,
- *                             loc, u32 nargs { str } } }
+ *                             loc, u32 nargs { str }, u8 named [ nargs { str } ] } }
  *   u32 ndiags { u8 level, u32 line, u32 col, str code, str message }
  *
  * Integers are written little-endian by hand so the blob is portable.
@@ -106,6 +106,9 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
       W_U32(in->nargs);
       for (uint32_t a = 0; a < in->nargs; a++)
         W_STR(in->args[a]);
+      W_U8(in->argnames != NULL);
+      for (uint32_t a = 0; in->argnames && a < in->nargs; a++)
+        W_STR(in->argnames[a]);
     }
   }
   W_U32(self->ndiags);
@@ -268,10 +271,17 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
       const char **args = na <= 64 ? argv : as_malloc(sizeof(char *) * na);
       for (uint32_t a = 0; a < na; a++)
         args[a] = ir_de__str(&r);
+      ir_inst *in = NULL;
       if (!r.bad && op < IR_OP__COUNT)
-        ir_emit(u, fn, (ir_op)op, (uint16_t)depth, dst, obj, field, callee, text, args, na, iloc);
+        in = ir_emit(u, fn, (ir_op)op, (uint16_t)depth, dst, obj, field, callee, text, args, na,
+                     iloc);
       else
         r.bad = true;
+      if (ir_de__u8(&r) && in) { /* argument keywords */
+        for (uint32_t a = 0; a < na; a++)
+          args[a] = ir_de__str(&r);
+        if (!r.bad) ir_set_argnames(u, in, args);
+      }
       if (args != argv) free(args);
     }
   }

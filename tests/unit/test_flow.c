@@ -445,7 +445,10 @@ static void test_constructors(void) {
                           "    print(env.payload)\n" /* 12: email */
                           "    other = Envelope('x', 'y')\n"
                           "    other.set_payload(body['phone'])\n"
-                          "    print(other.payload)\n"); /* 15: phone */
+                          "    print(other.payload)\n" /* 15: phone */
+                          "    kw = Envelope(payload=body['ssn'], ref=body['ref'])\n"
+                          "    print(kw.ref)\n"       /* keywords bind by name */
+                          "    print(kw.payload)\n"); /* 18: ssn */
   write_file("jv/pom.xml", "");
   write_file("jv/Envelope.java", "package shop;\n"
                                  "class Envelope {\n"
@@ -467,7 +470,9 @@ static void test_constructors(void) {
   an_result *res = scan(NULL, NULL);
   EXPECT(res, "jv/Handler.java:6 assay/pii-to-stdout user.contact.email\n"
               "py/app.py:12 assay/pii-to-stdout user.contact.email\n"
-              "py/app.py:15 assay/pii-to-stdout user.contact.phone_number\n");
+              "py/app.py:15 assay/pii-to-stdout user.contact.phone_number\n"
+              "py/app.py:18 assay/pii-to-stdout "
+              "user.government_id.national_identification_number\n");
   const an_finding *f = find_at(res, "py/app.py", 12);
   CHECK(f && f->nsteps == 6);
   if (f && f->nsteps == 6) {
