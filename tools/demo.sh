@@ -16,7 +16,7 @@ ASSAY=${ASSAY_BUILD_DIR:-build}/assay
 REPORTS=reports
 mkdir -p "$REPORTS"
 rm -f "$REPORTS/baseline.sqlite" "$REPORTS/check.sarif" "$REPORTS/attestation.json" \
-  "$REPORTS/check.txt" "$REPORTS/check.json"
+  "$REPORTS/check.txt" "$REPORTS/check.json" "$REPORTS/flows.svg" "$REPORTS/flows.dot"
 
 say "baseline: $ASSAY baseline save corpus/shop/before --db $REPORTS/baseline.sqlite"
 "$ASSAY" baseline save corpus/shop/before --db "$REPORTS/baseline.sqlite"
@@ -37,6 +37,12 @@ if [ "$rc" -ne "$rc_json" ]; then
   cat "$REPORTS/.check-json.err" >&2
 fi
 rm -f "$REPORTS/.check-json.err"
+
+say "graph: $ASSAY export corpus/shop/after --baseline $REPORTS/baseline.sqlite --output $REPORTS/flows.svg"
+"$ASSAY" export corpus/shop/after --graph flows --baseline "$REPORTS/baseline.sqlite" \
+  --output "$REPORTS/flows.svg"
+"$ASSAY" export corpus/shop/after --graph flows --baseline "$REPORTS/baseline.sqlite" \
+  --output "$REPORTS/flows.dot"
 
 echo
 say "report ($REPORTS/check.txt)"
@@ -63,7 +69,7 @@ esac
 echo
 echo "check exit code: $rc ($verdict)"
 echo "reports in $ROOT/$REPORTS/:"
-for f in baseline.sqlite check.txt check.json check.sarif attestation.json; do
+for f in baseline.sqlite check.txt check.json check.sarif attestation.json flows.svg flows.dot; do
   [ -f "$REPORTS/$f" ] && echo "  $REPORTS/$f"
 done
 exit "$rc"

@@ -1,0 +1,534 @@
+/* graph.c — the flows graph (cgraph) and its writers (agwrite, gvc). */
+#include "graph.h"
+
+#include <errno.h>
+#include <graphviz/gvc.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Border and fill colour of each sink kind, in ir_sink_kind order. */
+static const char *const rp_graph__kind_color[IR_SINK__COUNT] = {
+    "#7f7f7f", /* none */
+    "#1f77b4", /* log */
+    "#17becf", /* stdout */
+    "#8c564b", /* file */
+    "#2ca02c", /* response */
+    "#9467bd", /* external */
+    "#e377c2", /* third-party */
+    "#bcbd22", /* db-write */
+    "#ff7f0e", /* cookie */
+    "#393b79", /* exception */
+};
+static const char *const rp_graph__kind_fill[IR_SINK__COUNT] = {
+    "#eeeeee", "#d6e6f4", "#d4f3f6", "#eadcd8", "#d9f0d9",
+    "#e6dcf0", "#f8dcef", "#f1f1cc", "#ffe5cc", "#d7d8e8",
+};
+
+#define RP_GRAPH_NEW_COLOR "#d62728"
+#define RP_GRAPH_ABSENT_COLOR "#999999"
+
+static ir_sink_kind rp_graph__kind(const an_finding *f) {
+  return (unsigned)f->sink_kind < IR_SINK__COUNT ? f->sink_kind : IR_SINK_NONE;
+}
+
+static void rp_graph__set(void *obj, const char *name, const char *value, const char *def) {
+  agsafeset(obj, (char *)name, (char *)value, (char *)def);
+}
+
+static const char *rp_graph__str(const char *s) {
+  return s ? s : "";
+}
+
+/* Text for a DOT escString: a backslash stands for itself. */
+static void rp_graph__put_esc(as_buf *b, const char *s) {
+  for (; *s; s++) {
+    if (*s == '\\') as_buf_putc(b, '\\');
+    as_buf_putc(b, *s);
+  }
+}
+
+static void rp_graph__put_html(as_buf *b, const char *s) {
+  for (; *s; s++) {
+    switch (*s) {
+    case '&':
+      as_buf_puts(b, "&amp;");
+      break;
+    case '<':
+      as_buf_puts(b, "&lt;");
+      break;
+    case '>':
+      as_buf_puts(b, "&gt;");
+      break;
+    case '"':
+      as_buf_puts(b, "&quot;");
+      break;
+    default:
+      as_buf_putc(b, *s);
+    }
+  }
+}
+
+/* The last part of "service:module:function:name". */
+static const char *rp_graph__last(const char *symbol) {
+  const char *c = strrchr(symbol, ':');
+  return c ? c + 1 : symbol;
+}
+
+static void rp_graph__join_categories(as_buf *b, const an_finding *f, const char *sep) {
+  for (uint32_t i = 0; i < f->ncategories; i++) {
+    if (i) as_buf_puts(b, sep);
+    as_buf_puts(b, rp_graph__str(f->categories[i]));
+  }
+}
+
+static int rp_graph__cmp_str(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* A total order on everything that identifies a finding, so that sorting
+ * does not depend on the input order. */
+static int rp_graph__cmp_rest(const an_finding *x, const an_finding *y) {
+  int c;
+  if ((c = strcmp(rp_graph__str(x->fingerprint), rp_graph__str(y->fingerprint)))) return c;
+  if (x->state != y->state) return x->state < y->state ? -1 : 1;
+  if ((c = strcmp(rp_graph__str(x->path), rp_graph__str(y->path)))) return c;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  if (x->col != y->col) return x->col < y->col ? -1 : 1;
+  return 0;
+}
+
+static int rp_graph__cmp_source(const void *a, const void *b) {
+  const an_finding *x = *(const an_finding *const *)a, *y = *(const an_finding *const *)b;
+  int c = strcmp(rp_graph__str(x->source_symbol), rp_graph__str(y->source_symbol));
+  return c ? c : rp_graph__cmp_rest(x, y);
+}
+
+static int rp_graph__cmp_sink(const void *a, const void *b) {
+  const an_finding *x = *(const an_finding *const *)a, *y = *(const an_finding *const *)b;
+  int c;
+  if ((c = strcmp(rp_graph__str(x->service), rp_graph__str(y->service)))) return c;
+  if ((c = strcmp(rp_graph__str(x->sink_symbol), rp_graph__str(y->sink_symbol)))) return c;
+  if ((c = strcmp(rp_graph__str(x->source_symbol), rp_graph__str(y->source_symbol)))) return c;
+  return rp_graph__cmp_rest(x, y);
+}
+
+/* The source nodes: one per source symbol, labelled with the classified name
+ * and the union of the categories of its findings. */
+static void rp_graph__sources(Agraph_t *g, const an_finding **v, size_t n) {
+  for (size_t i = 0; i < n;) {
+    const char *sym = rp_graph__str(v[i]->source_symbol);
+    size_t j = i, ncat = 0;
+    while (j < n && strcmp(rp_graph__str(v[j]->source_symbol), sym) == 0)
+      ncat += v[j++]->ncategories;
+    const char **cats = malloc((ncat ? ncat : 1) * sizeof *cats);
+    size_t k = 0;
+    for (size_t m = i; m < j; m++)
+      for (uint32_t c = 0; c < v[m]->ncategories; c++)
+        cats[k++] = rp_graph__str(v[m]->categories[c]);
+    qsort(cats, k, sizeof *cats, rp_graph__cmp_str);
+    as_buf label = {0}, joined = {0};
+    rp_graph__put_esc(&label, rp_graph__last(sym));
+    for (size_t m = 0; m < k; m++) {
+      if (m && strcmp(cats[m], cats[m - 1]) == 0) continue;
+      as_buf_puts(&label, "\\n");
+      rp_graph__put_esc(&label, cats[m]);
+      if (joined.len) as_buf_putc(&joined, ',');
+      as_buf_puts(&joined, cats[m]);
+    }
+    Agnode_t *node = agnode(g, (char *)sym, 1);
+    rp_graph__set(node, "assay_role", "source", "");
+    rp_graph__set(node, "label", label.data ? label.data : "", "\\N");
+    rp_graph__set(node, "shape", "note", "");
+    rp_graph__set(node, "style", "filled", "");
+    rp_graph__set(node, "fillcolor", "#fff4c2", "");
+    rp_graph__set(node, "assay_categories", joined.data ? joined.data : "", "");
+    as_buf tip = {0};
+    as_buf_puts(&tip, "source ");
+    rp_graph__put_esc(&tip, sym);
+    rp_graph__set(node, "tooltip", tip.data, "");
+    as_buf_free(&tip);
+    as_buf_free(&label);
+    as_buf_free(&joined);
+    free(cats);
+    i = j;
+  }
+}
+
+/* The sink node of f in cluster sub; its name is the sink symbol (prefixed by
+ * "sink " in the unlikely case a source has the same symbol). */
+static Agnode_t *rp_graph__sink(Agraph_t *g, Agraph_t *sub, const an_finding *f) {
+  const char *sym = rp_graph__str(f->sink_symbol);
+  Agnode_t *n = agnode(g, (char *)sym, 0);
+  char *renamed = NULL;
+  if (n) {
+    const char *role = agget(n, "assay_role");
+    if (role && strcmp(role, "sink") == 0) return n;
+    renamed = as_sprintf("sink %s", sym);
+    n = agnode(g, renamed, 0);
+    if (n) {
+      free(renamed);
+      return n;
+    }
+  }
+  n = agnode(sub, renamed ? renamed : (char *)sym, 1);
+  free(renamed);
+  ir_sink_kind kind = rp_graph__kind(f);
+  as_buf label = {0}, tip = {0};
+  rp_graph__put_esc(&label, rp_graph__last(sym));
+  as_buf_printf(&label, " (%s)", ir_sink_kind_name(kind));
+  as_buf_printf(&tip, "%s: ", ir_sink_kind_words(kind));
+  rp_graph__put_esc(&tip, sym);
+  rp_graph__set(n, "assay_role", "sink", "");
+  rp_graph__set(n, "assay_kind", ir_sink_kind_name(kind), "");
+  rp_graph__set(n, "label", label.data, "\\N");
+  rp_graph__set(n, "shape", "box", "");
+  rp_graph__set(n, "style", "filled", "");
+  rp_graph__set(n, "color", rp_graph__kind_color[kind], "");
+  rp_graph__set(n, "fillcolor", rp_graph__kind_fill[kind], "");
+  rp_graph__set(n, "tooltip", tip.data, "");
+  as_buf_free(&label);
+  as_buf_free(&tip);
+  return n;
+}
+
+static void rp_graph__edge_label(Agedge_t *e, const an_finding *f, bool diff, int count) {
+  as_buf label = {0};
+  rp_graph__join_categories(&label, f, ", ");
+  if (count > 1) as_buf_printf(&label, " x%d", count);
+  if (diff && (f->state == AN_STATE_NEW || f->state == AN_STATE_ABSENT))
+    as_buf_printf(&label, " (%s)", an_state_name(f->state));
+  as_buf esc = {0};
+  rp_graph__put_esc(&esc, label.data ? label.data : "");
+  rp_graph__set(e, "label", esc.data ? esc.data : "", "");
+  as_buf_free(&label);
+  as_buf_free(&esc);
+}
+
+static void rp_graph__edge(Agraph_t *g, Agnode_t *t, Agnode_t *h, const an_finding *f, bool diff,
+                           as_arena *scratch) {
+  const char *key = f->fingerprint;
+  if (!key || !*key) key = an_finding_fingerprint(scratch, f);
+  Agedge_t *e = agedge(g, t, h, (char *)key, 0);
+  if (e) {
+    /* The same flow at several places (the fingerprint ignores lines). */
+    int count = atoi(agget(e, "assay_count")) + 1;
+    char buf[32];
+    snprintf(buf, sizeof buf, "%d", count);
+    rp_graph__set(e, "assay_count", buf, "1");
+    rp_graph__edge_label(e, f, diff, count);
+    return;
+  }
+  e = agedge(g, t, h, (char *)key, 1);
+  ir_sink_kind kind = rp_graph__kind(f);
+  as_buf cats = {0}, tip = {0};
+  rp_graph__join_categories(&cats, f, ",");
+  rp_graph__set(e, "assay_kind", ir_sink_kind_name(kind), "");
+  rp_graph__set(e, "assay_categories", cats.data ? cats.data : "", "");
+  rp_graph__set(e, "assay_count", "1", "1");
+  rp_graph__edge_label(e, f, diff, 1);
+  as_buf_printf(&tip, "%s:%u: ", rp_graph__str(f->path), f->line);
+  rp_graph__put_esc(&tip, rp_graph__str(f->rule_id));
+  rp_graph__set(e, "tooltip", tip.data, "");
+  as_buf_free(&cats);
+  as_buf_free(&tip);
+  if (!diff) return;
+  rp_graph__set(e, "assay_state", an_state_name(f->state), "");
+  if (f->state == AN_STATE_NEW) {
+    rp_graph__set(e, "color", RP_GRAPH_NEW_COLOR, "");
+    rp_graph__set(e, "fontcolor", RP_GRAPH_NEW_COLOR, "");
+    rp_graph__set(e, "penwidth", "2.5", "");
+    rp_graph__set(e, "style", "bold", "");
+  } else if (f->state == AN_STATE_ABSENT) {
+    rp_graph__set(e, "color", RP_GRAPH_ABSENT_COLOR, "");
+    rp_graph__set(e, "fontcolor", RP_GRAPH_ABSENT_COLOR, "");
+    rp_graph__set(e, "style", "dashed", "");
+  }
+}
+
+/* The legend: one node with an HTML-like table (no edges, so that counting
+ * the graph's edges counts flows). */
+static void rp_graph__legend(Agraph_t *g, const bool *kinds, bool diff) {
+  as_buf b = {0};
+  as_buf_puts(&b, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\">"
+                  "<tr><td colspan=\"2\"><b>Legend</b></td></tr>"
+                  "<tr><td bgcolor=\"#fff4c2\">source</td>"
+                  "<td align=\"left\">personal data where it is classified</td></tr>");
+  for (int k = 0; k < IR_SINK__COUNT; k++) {
+    if (!kinds[k]) continue;
+    as_buf_printf(&b, "<tr><td bgcolor=\"%s\"><font color=\"%s\">", rp_graph__kind_fill[k],
+                  rp_graph__kind_color[k]);
+    rp_graph__put_html(&b, ir_sink_kind_name((ir_sink_kind)k));
+    as_buf_puts(&b, "</font></td><td align=\"left\">sink: ");
+    rp_graph__put_html(&b, ir_sink_kind_words((ir_sink_kind)k));
+    as_buf_puts(&b, "</td></tr>");
+  }
+  if (diff)
+    as_buf_printf(&b,
+                  "<tr><td><font color=\"%s\"><b>bold red</b></font></td>"
+                  "<td align=\"left\">new flow (not in the baseline)</td></tr>"
+                  "<tr><td>plain</td><td align=\"left\">unchanged flow</td></tr>"
+                  "<tr><td><font color=\"%s\">dashed grey</font></td>"
+                  "<td align=\"left\">absent flow (in the baseline, gone now)</td></tr>",
+                  RP_GRAPH_NEW_COLOR, RP_GRAPH_ABSENT_COLOR);
+  as_buf_puts(&b, "</table>");
+  Agnode_t *n = agnode(g, "legend", 1);
+  rp_graph__set(n, "assay_role", "legend", "");
+  rp_graph__set(n, "shape", "none", "");
+  rp_graph__set(n, "margin", "0", "");
+  char *html = agstrdup_html(g, b.data);
+  rp_graph__set(n, "label", html, "\\N");
+  agstrfree(g, html);
+  as_buf_free(&b);
+}
+
+/* ---- object identifiers ------------------------------------------------------
+ * cgraph's default ID discipline uses the address of a name's string as its
+ * ID, and keeps subgraphs ordered by ID: agwrite would write the clusters in
+ * an order that depends on malloc. This one numbers names in the order they
+ * are first created (even IDs; anonymous objects get odd ones), so the DOT
+ * follows the (sorted) order of creation. */
+typedef struct rp_graph__ids {
+  as_intern *strings;
+  as_ptrmap ids;                /* interned name -> (void *)(uintptr_t)id */
+  AS_ARRAY(const char *) names; /* names.items[id / 2 - 1] */
+  IDTYPE anon;
+} rp_graph__ids;
+
+static void *rp_graph__ids_open(Agraph_t *g, Agdisc_t *disc) {
+  rp_graph__ids *self = calloc(1, sizeof *self);
+  if (!self) return NULL;
+  self->strings = as_intern_new();
+  self->anon = 1;
+  return self;
+}
+
+static long rp_graph__ids_map(void *state, int objtype, char *str, IDTYPE *id, int createflag) {
+  rp_graph__ids *self = state;
+  if (!str) {
+    if (!createflag) return 0;
+    *id = self->anon;
+    self->anon += 2;
+    return 1;
+  }
+  const char *name = as_intern_str(self->strings, str);
+  void *known = as_ptrmap_get(&self->ids, name);
+  if (known) {
+    *id = (IDTYPE)(uintptr_t)known;
+    return 1;
+  }
+  if (!createflag) return 0;
+  as_array_push(&self->names, name);
+  *id = (IDTYPE)(2 * self->names.len);
+  *as_ptrmap_slot(&self->ids, name) = (void *)(uintptr_t)*id;
+  return 1;
+}
+
+static long rp_graph__ids_alloc(void *state, int objtype, IDTYPE id) {
+  return 0;
+}
+
+static void rp_graph__ids_free(void *state, int objtype, IDTYPE id) {}
+
+static char *rp_graph__ids_print(void *state, int objtype, IDTYPE id) {
+  rp_graph__ids *self = state;
+  if (id % 2 || id == 0 || id / 2 > self->names.len) return NULL;
+  return (char *)self->names.items[id / 2 - 1];
+}
+
+static void rp_graph__ids_close(void *state) {
+  rp_graph__ids *self = state;
+  if (!self) return;
+  as_intern_delete(self->strings);
+  as_ptrmap_free(&self->ids);
+  as_array_free(&self->names);
+  free(self);
+}
+
+static void rp_graph__ids_register(void *state, int objtype, void *obj) {}
+
+static Agiddisc_t rp_graph__id_disc = {
+    rp_graph__ids_open,  rp_graph__ids_map,   rp_graph__ids_alloc,   rp_graph__ids_free,
+    rp_graph__ids_print, rp_graph__ids_close, rp_graph__ids_register};
+static Agdisc_t rp_graph__disc = {&AgMemDisc, &rp_graph__id_disc, &AgIoDisc};
+
+int rp_graph_flows(const an_result *res, bool diff, Agraph_t **out) {
+  *out = NULL;
+  size_t n = res ? res->nfindings : 0;
+  Agraph_t *g = agopen("flows", Agdirected, &rp_graph__disc);
+  if (!g) return -1;
+  const an_finding **by_source = malloc((n ? n : 1) * sizeof *by_source);
+  const an_finding **by_sink = malloc((n ? n : 1) * sizeof *by_sink);
+  size_t counts[AN_STATE_ABSENT + 1] = {0};
+  bool kinds[IR_SINK__COUNT] = {0};
+  for (size_t i = 0; i < n; i++) {
+    by_source[i] = by_sink[i] = &res->findings[i];
+    if ((unsigned)res->findings[i].state <= AN_STATE_ABSENT) counts[res->findings[i].state]++;
+    kinds[rp_graph__kind(&res->findings[i])] = true;
+  }
+  qsort(by_source, n, sizeof *by_source, rp_graph__cmp_source);
+  qsort(by_sink, n, sizeof *by_sink, rp_graph__cmp_sink);
+
+  as_buf title = {0};
+  if (diff)
+    as_buf_printf(&title, "Personal-data flows: %zu new, %zu unchanged, %zu absent",
+                  counts[AN_STATE_NEW], counts[AN_STATE_UNCHANGED], counts[AN_STATE_ABSENT]);
+  else
+    as_buf_printf(&title, "Personal-data flows: %zu", n);
+  rp_graph__set(g, "label", title.data, "");
+  as_buf_free(&title);
+  rp_graph__set(g, "labelloc", "t", "");
+  rp_graph__set(g, "rankdir", "LR", "");
+  rp_graph__set(g, "fontname", "Helvetica", "");
+  rp_graph__set(g, "assay_view", diff ? "diff" : "flows", "");
+  agattr(g, AGNODE, "fontname", "Helvetica");
+  agattr(g, AGEDGE, "fontname", "Helvetica");
+
+  rp_graph__sources(g, by_source, n);
+
+  as_arena *scratch = as_arena_new();
+  Agraph_t *sub = NULL;
+  const char *service = NULL;
+  for (size_t i = 0; i < n; i++) {
+    const an_finding *f = by_sink[i];
+    if (!service || strcmp(service, rp_graph__str(f->service)) != 0) {
+      service = rp_graph__str(f->service);
+      char *name = as_sprintf("cluster_%s", service);
+      sub = agsubg(g, name, 1);
+      free(name);
+      as_buf label = {0};
+      rp_graph__put_esc(&label, service);
+      rp_graph__set(sub, "label", label.data ? label.data : "", "");
+      as_buf_free(&label);
+      rp_graph__set(sub, "style", "rounded", "");
+      rp_graph__set(sub, "assay_service", service, "");
+    }
+    Agnode_t *h = rp_graph__sink(g, sub, f);
+    Agnode_t *t = agnode(g, (char *)rp_graph__str(f->source_symbol), 0);
+    rp_graph__edge(g, t, h, f, diff, scratch);
+  }
+  as_arena_delete(scratch);
+  rp_graph__legend(g, kinds, diff);
+  free(by_source);
+  free(by_sink);
+  *out = g;
+  return 0;
+}
+
+void rp_graph_close(Agraph_t *g) {
+  if (g) agclose(g);
+}
+
+/* Graphviz's last (silenced) message, without its newline. */
+static void rp_graph__lasterr(char *buf, size_t len) {
+  const char *e = aglasterr();
+  snprintf(buf, len, "%s", e ? e : "");
+  buf[strcspn(buf, "\r\n")] = 0;
+  if (!buf[0]) snprintf(buf, len, "Graphviz failed");
+}
+
+static int rp_graph__write_file(const char *path, const void *data, size_t len, char *err,
+                                size_t errlen) {
+  FILE *f = fopen(path, "wb");
+  if (!f) {
+    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    return -1;
+  }
+  size_t w = fwrite(data, 1, len, f);
+  int e = errno;
+  if (fclose(f) != 0 || w != len) {
+    snprintf(err, errlen, "cannot write %s: %s", path, strerror(w != len ? e : errno));
+    return -1;
+  }
+  return 0;
+}
+
+/* One Graphviz context for the process, freed at exit. Not one per drawing:
+ * Graphviz 2.43's pango plugin keeps a pointer to the last font name, which
+ * is owned by the context, and reads it in the next context (a use after
+ * free that AddressSanitizer reports). */
+static GVC_t *rp_graph__gvc;
+
+static void rp_graph__free_context(void) {
+  if (rp_graph__gvc) gvFreeContext(rp_graph__gvc);
+  rp_graph__gvc = NULL;
+}
+
+static GVC_t *rp_graph__context(void) {
+  if (!rp_graph__gvc) {
+    rp_graph__gvc = gvContext();
+    if (rp_graph__gvc) atexit(rp_graph__free_context);
+  }
+  return rp_graph__gvc;
+}
+
+static int rp_graph__render(Agraph_t *g, const char *format, const char *path, char *err,
+                            size_t errlen) {
+  char why[512];
+  GVC_t *gvc = rp_graph__context();
+  if (!gvc) {
+    snprintf(err, errlen, "cannot draw %s: no Graphviz context", path);
+    return -1;
+  }
+  int rc = -1;
+  const char *prev_bb = agget(g, "bb");
+  char *bb = prev_bb ? as_strdup(prev_bb) : NULL;
+  if (gvLayout(gvc, g, "dot") != 0) {
+    rp_graph__lasterr(why, sizeof why);
+    snprintf(err, errlen, "cannot draw %s: layout failed: %s", path, why);
+    gvFreeLayout(gvc, g);
+    free(bb);
+    return -1;
+  }
+  char *data = NULL;
+  unsigned int len = 0;
+  if (gvRenderData(gvc, g, format, &data, &len) != 0 || !data) {
+    rp_graph__lasterr(why, sizeof why);
+    snprintf(err, errlen, "cannot draw %s as %s: %s", path, format, why);
+  } else {
+    rc = rp_graph__write_file(path, data, len, err, errlen);
+  }
+  if (data) gvFreeRenderData(data);
+  gvFreeLayout(gvc, g);
+  /* gvLayout leaves the bounding box in the graph's "bb": put back what was
+   * there, so that the graph (and its DOT) is what it was. */
+  if (agattr(g, AGRAPH, "bb", NULL)) agsafeset(g, "bb", bb ? bb : "", "");
+  free(bb);
+  return rc;
+}
+
+int rp_graph_write(Agraph_t *g, const char *format, const char *path, char *err, size_t errlen) {
+  if (!format ||
+      (strcmp(format, "dot") != 0 && strcmp(format, "svg") != 0 && strcmp(format, "png") != 0)) {
+    snprintf(err, errlen, "unknown graph format '%s' (dot, svg or png)", format ? format : "");
+    return -1;
+  }
+  if (!g) {
+    snprintf(err, errlen, "cannot write %s: no graph", path);
+    return -1;
+  }
+  /* Graphviz reports through agerr, to standard error by default: keep its
+   * messages for our own error instead. */
+  agerrlevel_t old = agseterr(AGMAX);
+  agreseterrors();
+  int rc;
+  if (strcmp(format, "dot") == 0) {
+    FILE *f = fopen(path, "w");
+    if (!f) {
+      snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+      rc = -1;
+    } else {
+      rc = agwrite(g, f) == 0 ? 0 : -1;
+      int e = errno;
+      if (fclose(f) != 0 && rc == 0) {
+        e = errno;
+        rc = -1;
+      }
+      if (rc) snprintf(err, errlen, "cannot write %s: %s", path, strerror(e));
+    }
+  } else {
+    rc = rp_graph__render(g, format, path, err, errlen);
+  }
+  agseterr(old);
+  return rc;
+}

@@ -1,0 +1,44 @@
+/*
+ * graph.h — graphs for security review, built with Graphviz cgraph and drawn
+ * with gvc: the personal-data flows (sources → services → sinks), optionally
+ * as a diff view against a baseline.
+ *
+ * The graph is deterministic: node names are the findings' stable symbols
+ * (never line numbers), edge keys their fingerprints, and everything is
+ * created in sorted order, so the same findings give the same DOT.
+ */
+#ifndef ASSAY_GRAPH_H
+#define ASSAY_GRAPH_H
+
+#include "../analyses/findings.h"
+
+#include <graphviz/cgraph.h>
+
+/* The flows of res as a directed graph:
+ *   - one node per source symbol (shape note, label "name\ncategories"),
+ *     outside the clusters;
+ *   - one cluster subgraph "cluster_SERVICE" per service of a sink, holding a
+ *     node per sink symbol (shape box, label "callee (kind)", filled in the
+ *     sink kind's colour);
+ *   - one edge per fingerprint, source → sink, labelled with the categories
+ *     (" xN" appended when N findings share the fingerprint);
+ *   - a legend node ("legend", an HTML-like table).
+ * Every node and edge carries assay_* attributes for tools (assay_role:
+ * source|sink|legend, assay_kind, assay_categories; with diff, assay_state).
+ * With diff, edges are styled by state: new bold red (color, fontcolor red,
+ * penwidth 2.5, style bold), absent dashed grey, unchanged plain, and edge
+ * labels end in " (new)" or " (absent)".
+ * res is not changed. On success returns 0 and the graph in *out (the caller
+ * frees it with rp_graph_close); -1 when Graphviz cannot allocate it. */
+int rp_graph_flows(const an_result *res, bool diff, Agraph_t **out);
+
+/* Write g to path in format "dot" (agwrite, no layout), "svg" or "png"
+ * (gvc: the dot layout, rendered in memory, then written). Graphviz's own
+ * messages are silenced and become the error. g is not freed; its layout is.
+ * Returns 0, or -1 with err naming the file (or the unknown format). */
+int rp_graph_write(Agraph_t *g, const char *format, const char *path, char *err, size_t errlen);
+
+/* agclose; NULL is safe. */
+void rp_graph_close(Agraph_t *g);
+
+#endif
