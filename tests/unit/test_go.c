@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "golden.h"
 
 #define GOLDEN_DIR "tests/golden/go"
 
@@ -28,70 +29,18 @@ static ir_unit *lower(const char *src) {
   return fe_go_lower(strings, "pkg/x.go", "pkg", src, strlen(src));
 }
 
-static char *dump(const ir_unit *u) {
-  as_buf b = {0};
-  ir_unit_print(u, &b);
-  return b.data;
-}
-
-static int cmp_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+static ir_unit *golden_lower(as_intern *st, const char *file, const char *stem, const char *src,
+                             size_t len) {
+  (void)file;
+  char *rel = as_sprintf("pkg/%s.go", stem);
+  ir_unit *u = fe_go_lower(st, rel, "pkg", src, len);
+  free(rel);
+  return u;
 }
 
 static void test_goldens(void) {
-  DIR *d = opendir(GOLDEN_DIR);
-  CHECK(d != NULL);
-  if (!d) return;
-  char *names[256];
-  int n = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) && n < 256) {
-    size_t l = strlen(e->d_name);
-    if (l > 3 && strcmp(e->d_name + l - 3, ".go") == 0) names[n++] = as_strndup(e->d_name, l - 3);
-  }
-  closedir(d);
-  qsort(names, (size_t)n, sizeof names[0], cmp_names);
-  CHECK(n >= 8);
-  bool update = getenv("ASSAY_UPDATE_GOLDEN") && strcmp(getenv("ASSAY_UPDATE_GOLDEN"), "1") == 0;
-  for (int i = 0; i < n; i++) {
-    char *go = as_sprintf("%s/%s.go", GOLDEN_DIR, names[i]);
-    char *irp = as_sprintf("%s/%s.ir", GOLDEN_DIR, names[i]);
-    char *rel = as_sprintf("pkg/%s.go", names[i]);
-    char *src = NULL;
-    size_t len = 0;
-    CHECK(as_read_file(go, &src, &len) == 0);
-    ir_unit *u = fe_go_lower(strings, rel, "pkg", src, len);
-    CHECK_INT(verify(u), 0);
-    char *got = dump(u);
-    if (update) {
-      FILE *f = fopen(irp, "wb");
-      CHECK(f != NULL);
-      if (f) {
-        fputs(got, f);
-        fclose(f);
-      }
-    } else {
-      char *want = NULL;
-      size_t wl = 0;
-      if (as_read_file(irp, &want, &wl) != 0) {
-        fprintf(stderr, "%s: missing (run with ASSAY_UPDATE_GOLDEN=1)\n", irp);
-        CHECK(0);
-      } else if (strcmp(want, got) != 0) {
-        fprintf(stderr, "golden mismatch for %s; got:\n%s\n", irp, got);
-        CHECK(0);
-      } else {
-        CHECK(1);
-      }
-      free(want);
-    }
-    free(got);
-    ir_unit_delete(u);
-    free(src);
-    free(go);
-    free(irp);
-    free(rel);
-    free(names[i]);
-  }
+  static const char *const exts[] = {".go", NULL};
+  CHECK(golden_run(GOLDEN_DIR, exts, golden_lower, strings) >= 8);
 }
 
 static const ir_func *find_func(const ir_unit *u, const char *name) {

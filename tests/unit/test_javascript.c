@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 
 #include "check.h"
+#include "golden.h"
 
 #define GOLDEN_DIR "tests/golden/javascript"
 
@@ -30,12 +31,6 @@ static ir_unit *lower_as(const char *path, const char *module, const char *src) 
   return fe_javascript_lower(strings, path, module, src, strlen(src));
 }
 
-static char *dump(const ir_unit *u) {
-  as_buf b = {0};
-  ir_unit_print(u, &b);
-  return b.data;
-}
-
 static const char *const exts[] = {".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx"};
 
 /* The extension of a golden source file, or NULL. */
@@ -47,65 +42,19 @@ static const char *golden_ext(const char *name) {
   return NULL;
 }
 
-static int cmp_names(const void *a, const void *b) {
-  return strcmp(*(char *const *)a, *(char *const *)b);
+static ir_unit *golden_lower(as_intern *st, const char *file, const char *stem, const char *src,
+                             size_t len) {
+  char *rel = as_sprintf("src/%s", file);
+  char *mod = as_sprintf("src/%s", stem);
+  ir_unit *u = fe_javascript_lower(st, rel, mod, src, len);
+  free(rel);
+  free(mod);
+  return u;
 }
 
 static void test_goldens(void) {
-  DIR *d = opendir(GOLDEN_DIR);
-  CHECK(d != NULL);
-  if (!d) return;
-  char *names[256];
-  int n = 0;
-  struct dirent *e;
-  while ((e = readdir(d)) && n < 256)
-    if (golden_ext(e->d_name)) names[n++] = as_strdup(e->d_name);
-  closedir(d);
-  qsort(names, (size_t)n, sizeof names[0], cmp_names);
-  CHECK(n >= 12);
-  bool update = getenv("ASSAY_UPDATE_GOLDEN") && strcmp(getenv("ASSAY_UPDATE_GOLDEN"), "1") == 0;
-  for (int i = 0; i < n; i++) {
-    size_t stem = strlen(names[i]) - strlen(golden_ext(names[i]));
-    char *src_path = as_sprintf("%s/%s", GOLDEN_DIR, names[i]);
-    char *ir_path = as_sprintf("%s/%.*s.ir", GOLDEN_DIR, (int)stem, names[i]);
-    char *rel = as_sprintf("src/%s", names[i]);
-    char *mod = as_sprintf("src/%.*s", (int)stem, names[i]);
-    char *src = NULL;
-    size_t len = 0;
-    CHECK(as_read_file(src_path, &src, &len) == 0);
-    ir_unit *u = fe_javascript_lower(strings, rel, mod, src, len);
-    CHECK_INT(verify(u), 0);
-    char *got = dump(u);
-    if (update) {
-      FILE *f = fopen(ir_path, "wb");
-      CHECK(f != NULL);
-      if (f) {
-        fputs(got, f);
-        fclose(f);
-      }
-    } else {
-      char *want = NULL;
-      size_t wl = 0;
-      if (as_read_file(ir_path, &want, &wl) != 0) {
-        fprintf(stderr, "%s: missing (run with ASSAY_UPDATE_GOLDEN=1)\n", ir_path);
-        CHECK(0);
-      } else if (strcmp(want, got) != 0) {
-        fprintf(stderr, "golden mismatch for %s; got:\n%s\n", ir_path, got);
-        CHECK(0);
-      } else {
-        CHECK(1);
-      }
-      free(want);
-    }
-    free(got);
-    ir_unit_delete(u);
-    free(src);
-    free(src_path);
-    free(ir_path);
-    free(rel);
-    free(mod);
-    free(names[i]);
-  }
+  static const char *const exts[] = {".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", NULL};
+  CHECK(golden_run(GOLDEN_DIR, exts, golden_lower, strings) >= 12);
 }
 
 static const ir_func *find_func(const ir_unit *u, const char *name) {
