@@ -86,14 +86,7 @@ static go_lang go_L;
 static void go_lang_init(void) {
   if (go_L.lang) return;
   const TSLanguage *lang = tree_sitter_go();
-  go_L.nsyms = ts_language_symbol_count(lang);
-  go_L.kind_of = as_calloc(go_L.nsyms ? go_L.nsyms : 1, 1);
-  for (uint32_t s = 0; s < go_L.nsyms; s++) {
-    if (ts_language_symbol_type(lang, (TSSymbol)s) != TSSymbolTypeRegular) continue;
-    const char *name = ts_language_symbol_name(lang, (TSSymbol)s);
-    for (int k = 1; k < GK__COUNT; k++)
-      if (strcmp(name, go_kind_names[k]) == 0) go_L.kind_of[s] = (uint8_t)k;
-  }
+  go_L.kind_of = fe_ts_kind_table(lang, go_kind_names, GK__COUNT, &go_L.nsyms);
 #define X(f) go_L.f_##f = ts_language_field_id_for_name(lang, #f, (uint32_t)strlen(#f));
   GO_FIELDS(X)
 #undef X

@@ -99,14 +99,7 @@ static jv_lang jv_L;
 static void jv_lang_init(void) {
   if (jv_L.lang) return;
   const TSLanguage *lang = tree_sitter_java();
-  jv_L.nsyms = ts_language_symbol_count(lang);
-  jv_L.kind_of = as_calloc(jv_L.nsyms ? jv_L.nsyms : 1, 1);
-  for (uint32_t s = 0; s < jv_L.nsyms; s++) {
-    if (ts_language_symbol_type(lang, (TSSymbol)s) != TSSymbolTypeRegular) continue;
-    const char *name = ts_language_symbol_name(lang, (TSSymbol)s);
-    for (int k = 1; k < JK__COUNT; k++)
-      if (strcmp(name, jv_kind_names[k]) == 0) jv_L.kind_of[s] = (uint8_t)k;
-  }
+  jv_L.kind_of = fe_ts_kind_table(lang, jv_kind_names, JK__COUNT, &jv_L.nsyms);
 #define X(f) jv_L.f_##f = ts_language_field_id_for_name(lang, #f, (uint32_t)strlen(#f));
   JV_FIELDS(X)
 #undef X

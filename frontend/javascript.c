@@ -99,14 +99,7 @@ static const js_lang *js_lang_get(int g) {
   const TSLanguage *lang = g == JS_GRAMMAR_JS   ? tree_sitter_javascript()
                            : g == JS_GRAMMAR_TS ? tree_sitter_typescript()
                                                 : tree_sitter_tsx();
-  L->nsyms = ts_language_symbol_count(lang);
-  L->kind_of = as_calloc(L->nsyms ? L->nsyms : 1, 1);
-  for (uint32_t s = 0; s < L->nsyms; s++) {
-    if (ts_language_symbol_type(lang, (TSSymbol)s) != TSSymbolTypeRegular) continue;
-    const char *name = ts_language_symbol_name(lang, (TSSymbol)s);
-    for (int k = 1; k < JK__COUNT; k++)
-      if (strcmp(name, js_kind_names[k]) == 0) L->kind_of[s] = (uint8_t)k;
-  }
+  L->kind_of = fe_ts_kind_table(lang, js_kind_names, JK__COUNT, &L->nsyms);
 #define X(f) L->f_##f = ts_language_field_id_for_name(lang, #f, (uint32_t)strlen(#f));
   JS_FIELDS(X)
 #undef X

@@ -76,14 +76,7 @@ static py_lang py_L;
 static void py_lang_init(void) {
   if (py_L.lang) return;
   const TSLanguage *lang = tree_sitter_python();
-  py_L.nsyms = ts_language_symbol_count(lang);
-  py_L.kind_of = as_calloc(py_L.nsyms ? py_L.nsyms : 1, 1);
-  for (uint32_t s = 0; s < py_L.nsyms; s++) {
-    if (ts_language_symbol_type(lang, (TSSymbol)s) != TSSymbolTypeRegular) continue;
-    const char *name = ts_language_symbol_name(lang, (TSSymbol)s);
-    for (int k = 1; k < PK__COUNT; k++)
-      if (strcmp(name, py_kind_names[k]) == 0) py_L.kind_of[s] = (uint8_t)k;
-  }
+  py_L.kind_of = fe_ts_kind_table(lang, py_kind_names, PK__COUNT, &py_L.nsyms);
 #define X(f) py_L.f_##f = ts_language_field_id_for_name(lang, #f, (uint32_t)strlen(#f));
   PY_FIELDS(X)
 #undef X

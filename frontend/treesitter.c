@@ -101,6 +101,20 @@ static void fe_ts__report_error(ir_unit *u, TSNode root, const char *src, size_t
   fe_ts__fail(u, p.row + 1, p.column + 1, msg);
 }
 
+uint8_t *fe_ts_kind_table(const TSLanguage *lang, const char *const *names, int nnames,
+                          uint32_t *nsyms) {
+  uint32_t n = ts_language_symbol_count(lang);
+  uint8_t *kind_of = as_calloc(n ? n : 1, 1);
+  for (uint32_t s = 0; s < n; s++) {
+    if (ts_language_symbol_type(lang, (TSSymbol)s) != TSSymbolTypeRegular) continue;
+    const char *name = ts_language_symbol_name(lang, (TSSymbol)s);
+    for (int k = 1; k < nnames; k++)
+      if (strcmp(name, names[k]) == 0) kind_of[s] = (uint8_t)k;
+  }
+  *nsyms = n;
+  return kind_of;
+}
+
 TSTree *fe_ts_parse(ir_unit *u, TSParser *parser, const char *src, size_t len) {
   if (!src) src = "";
   uint32_t line, col;

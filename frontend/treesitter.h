@@ -8,6 +8,14 @@
 
 #include <tree_sitter/api.h>
 
+/* A table from the grammar's symbols to a frontend's node kinds: kind_of[s]
+ * is the index in names[1..nnames-1] of symbol s's name (0: none of them).
+ * Only named, regular symbols are mapped. Returns a malloc'd table of
+ * *nsyms entries, owned by the caller (frontends keep theirs for the
+ * process). */
+uint8_t *fe_ts_kind_table(const TSLanguage *lang, const char *const *names, int nnames,
+                          uint32_t *nsyms);
+
 /* Bytes of offending text quoted in a parse-error message. */
 #define FE_TS_ERR_SNIPPET 30
 
