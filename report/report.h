@@ -27,6 +27,23 @@ int rp_write_json(const an_result *res, const rp_options *opt, FILE *out);
  * the path steps indented, then diagnostics; a closing count line. */
 int rp_write_text(const an_result *res, const rp_options *opt, FILE *out);
 
+/* An evidence file the attestation rests on: its sha256 is recomputed by
+ * `assay attest verify`. */
+typedef struct rp_evidence {
+  const char *role;  /* "sarif", "report-json", "flows-graph", ... */
+  const char *path;  /* as given on the command line */
+  char sha256[65];
+} rp_evidence;
+
+/* A policy exception applied to a finding (it no longer fails the gate). */
+typedef struct rp_exception {
+  const char *fingerprint;
+  const char *rule;
+  const char *reason;  /* required */
+  const char *expires; /* "YYYY-MM-DD" or NULL */
+  const char *origin;  /* ".assay/policy.yaml" or "path:line" of an inline suppression */
+} rp_exception;
+
 typedef struct rp_attestation {
   const char *subject_name; /* the scanned folder, as given */
   const char *digest_alg;   /* "gitCommit" or "sha256" */
@@ -41,6 +58,15 @@ typedef struct rp_attestation {
    * benchmark was compared; gates.dataFlow's verdict is then flow_verdict. */
   const pf_report *perf;
   const char *flow_verdict; /* "pass" | "fail"; NULL: the same as verdict */
+  /* predicate.evidence: the files the verdicts rest on, with their digests. */
+  const rp_evidence *evidence;
+  size_t nevidence;
+  /* predicate.policy: the policy file and its digest (NULL: none), and every
+   * exception applied with its reason. */
+  const char *policy_path;
+  const char *policy_sha256;
+  const rp_exception *exceptions;
+  size_t nexceptions;
 } rp_attestation;
 
 /* Write the in-toto Statement v1 (pretty JSON) to path. Returns 0, or -1 with

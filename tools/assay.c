@@ -549,19 +549,20 @@ static int cmd_check(int argc, char **argv) {
   if (out_rc == EXIT_PASS && o.sarif) out_rc = write_report(res, "sarif", o.sarif, true, report);
   if (out_rc == EXIT_PASS && o.attestation) {
     char *commit = git_commit(o.path);
-    rp_attestation a = {o.path,
-                        commit ? "gitCommit" : "sha256",
-                        commit ? commit : info.tree_digest,
-                        verdict,
-                        n_new,
-                        n_unchanged,
-                        n_absent,
-                        o.baseline,
-                        base_digest,
-                        meta.commit,
-                        ASSAY_VERSION,
-                        report,
-                        flow_verdict};
+    rp_attestation a = {0};
+    a.subject_name = o.path;
+    a.digest_alg = commit ? "gitCommit" : "sha256";
+    a.digest = commit ? commit : info.tree_digest;
+    a.verdict = verdict;
+    a.n_new = n_new;
+    a.n_unchanged = n_unchanged;
+    a.n_absent = n_absent;
+    a.baseline_path = o.baseline;
+    a.baseline_sha256 = base_digest;
+    a.baseline_commit = meta.commit;
+    a.tool_version = ASSAY_VERSION;
+    a.perf = report;
+    a.flow_verdict = flow_verdict;
     if (rp_write_attestation(&a, o.attestation, err, sizeof err) != 0) {
       fprintf(stderr, "assay: %s\n", err);
       out_rc = EXIT_USAGE;
