@@ -40,6 +40,8 @@ an_finding *an_result_add(an_result *self, const an_finding *f) {
   c->fingerprint = as_arena_strdup(a, f->fingerprint);
   c->path = as_arena_strdup(a, f->path);
   c->message = as_arena_strdup(a, f->message);
+  c->suppressed_reason = as_arena_strdup(a, f->suppressed_reason);
+  c->suppressed_origin = as_arena_strdup(a, f->suppressed_origin);
   c->categories = NULL;
   if (f->ncategories) {
     c->categories = as_arena_alloc(a, f->ncategories * sizeof(*c->categories));

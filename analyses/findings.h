@@ -38,6 +38,10 @@ typedef struct an_finding {
   an_step *steps;
   uint32_t nsteps;
   an_state state;
+  /* Set when the policy or an inline comment allows the finding: it is
+   * reported but does not fail the gate. NULL: not suppressed. */
+  const char *suppressed_reason;
+  const char *suppressed_origin; /* policy file path, or "path:line" of the comment */
 } an_finding;
 
 /* A set of findings plus the diagnostics met on the way; everything is owned

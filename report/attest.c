@@ -61,6 +61,40 @@ static json_t *rp__statement(const rp_attestation *a) {
     if (a->baseline_commit) json_object_set_new(bl, "commit", json_string(a->baseline_commit));
     json_object_set_new(pred, "baseline", bl);
   }
+  json_t *evidence = json_array();
+  for (size_t i = 0; i < a->nevidence; i++) {
+    const rp_evidence *e = &a->evidence[i];
+    json_t *ev = json_object();
+    json_object_set_new(ev, "role", json_string(e->role ? e->role : ""));
+    json_object_set_new(ev, "path", json_string(e->path ? e->path : ""));
+    json_t *ed = json_object();
+    json_object_set_new(ed, "sha256", json_string(e->sha256));
+    json_object_set_new(ev, "digest", ed);
+    json_array_append_new(evidence, ev);
+  }
+  json_object_set_new(pred, "evidence", evidence);
+  if (a->policy_path) {
+    json_t *pol = json_object();
+    json_object_set_new(pol, "path", json_string(a->policy_path));
+    if (a->policy_sha256) {
+      json_t *pd = json_object();
+      json_object_set_new(pd, "sha256", json_string(a->policy_sha256));
+      json_object_set_new(pol, "digest", pd);
+    }
+    json_object_set_new(pred, "policy", pol);
+  }
+  json_t *exceptions = json_array();
+  for (size_t i = 0; i < a->nexceptions; i++) {
+    const rp_exception *x = &a->exceptions[i];
+    json_t *ex = json_object();
+    json_object_set_new(ex, "fingerprint", json_string(x->fingerprint ? x->fingerprint : ""));
+    json_object_set_new(ex, "rule", json_string(x->rule ? x->rule : ""));
+    json_object_set_new(ex, "reason", json_string(x->reason ? x->reason : ""));
+    if (x->expires) json_object_set_new(ex, "expires", json_string(x->expires));
+    json_object_set_new(ex, "origin", json_string(x->origin ? x->origin : ""));
+    json_array_append_new(exceptions, ex);
+  }
+  json_object_set_new(pred, "exceptions", exceptions);
 
   json_t *root = json_object();
   json_object_set_new(root, "_type", json_string("https://in-toto.io/Statement/v1"));

@@ -26,6 +26,12 @@ static json_t *rp__finding_json(const an_finding *f, const rp_options *opt) {
   json_object_set_new(o, "message", rp__jstr(f->message));
   if (opt && opt->with_states)
     json_object_set_new(o, "state", json_string(an_state_name(f->state)));
+  if (f->suppressed_reason) {
+    json_t *sup = json_object();
+    json_object_set_new(sup, "reason", json_string(f->suppressed_reason));
+    json_object_set_new(sup, "origin", rp__jstr(f->suppressed_origin));
+    json_object_set_new(o, "suppressed", sup);
+  }
   json_t *steps = json_array();
   for (uint32_t i = 0; i < f->nsteps; i++) {
     const an_step *s = &f->steps[i];

@@ -4,6 +4,7 @@
 #include "perf_json.h"
 
 #include <jansson.h>
+#include <stdlib.h>
 #include <string.h>
 
 typedef struct rp_rule {
@@ -236,6 +237,32 @@ static json_t *rp__result(const an_finding *f, const rp_options *opt, json_t *ru
 
   if (opt && opt->with_states && f->state != AN_STATE_NONE)
     json_object_set_new(r, "baselineState", json_string(an_state_name(f->state)));
+
+  if (f->suppressed_reason) {
+    /* An inline comment's origin is "path:line" in the finding's own file;
+     * anything else is the policy file. */
+    const char *o = f->suppressed_origin ? f->suppressed_origin : "";
+    size_t pl = f->path ? strlen(f->path) : 0;
+    bool in_source = pl && strncmp(o, f->path, pl) == 0 && o[pl] == ':' && o[pl + 1] &&
+                     strspn(o + pl + 1, "0123456789") == strlen(o + pl + 1);
+    json_t *sup = json_object();
+    json_object_set_new(sup, "kind", json_string(in_source ? "inSource" : "external"));
+    json_object_set_new(sup, "status", json_string("accepted"));
+    json_object_set_new(sup, "justification", json_string(f->suppressed_reason));
+    if (in_source) {
+      json_t *sl = json_object();
+      json_object_set_new(sl, "physicalLocation",
+                          rp__physical(f->path, (uint32_t)strtoul(o + pl + 1, NULL, 10), 0));
+      json_object_set_new(sup, "location", sl);
+    } else {
+      json_t *sp = json_object();
+      json_object_set_new(sp, "policy", json_string(o));
+      json_object_set_new(sup, "properties", sp);
+    }
+    json_t *sups = json_array();
+    json_array_append_new(sups, sup);
+    json_object_set_new(r, "suppressions", sups);
+  }
 
   json_t *props = json_object();
   json_t *cats = json_array();

@@ -8,6 +8,7 @@ static const char *rp__or(const char *s, const char *dflt) {
 int rp_write_text(const an_result *res, const rp_options *opt, FILE *out) {
   bool states = opt && opt->with_states;
   size_t counts[AN_STATE_ABSENT + 1] = {0};
+  size_t nsuppressed = 0;
   for (size_t i = 0; i < res->nfindings; i++) {
     const an_finding *f = &res->findings[i];
     if ((unsigned)f->state <= AN_STATE_ABSENT) counts[f->state]++;
@@ -17,6 +18,11 @@ int rp_write_text(const an_result *res, const rp_options *opt, FILE *out) {
     for (uint32_t c = 0; c < f->ncategories; c++)
       fprintf(out, "%c%s", c ? ',' : ' ', rp__or(f->categories[c], "?"));
     fprintf(out, ": %s\n", rp__or(f->message, ""));
+    if (f->suppressed_reason) {
+      nsuppressed++;
+      fprintf(out, "    suppressed (%s): %s\n", rp__or(f->suppressed_origin, "policy"),
+              f->suppressed_reason);
+    }
     for (uint32_t s = 0; s < f->nsteps; s++) {
       const an_step *st = &f->steps[s];
       fprintf(out, "    %s:%u:%u: %s\n", rp__or(st->path, "?"), st->line, st->col,
@@ -34,6 +40,7 @@ int rp_write_text(const an_result *res, const rp_options *opt, FILE *out) {
   if (states)
     fprintf(out, " (%zu new, %zu unchanged, %zu absent)", counts[AN_STATE_NEW],
             counts[AN_STATE_UNCHANGED], counts[AN_STATE_ABSENT]);
+  if (nsuppressed) fprintf(out, ", %zu suppressed", nsuppressed);
   fprintf(out, ", %zu files scanned, %zu failed\n", res->files_scanned, res->files_failed);
   const pf_report *p = opt ? opt->perf : NULL;
   for (size_t i = 0; p && i < p->nresults; i++) {

@@ -9,9 +9,11 @@
 #include "baselines/store.h"
 #include "frontend/frontend.h"
 #include "report/graph.h"
+#include "report/dsse.h"
 #include "report/report.h"
 
 #include <errno.h>
+#include <jansson.h>
 #include <stdarg.h>
 #include <string.h>
 #include <sys/stat.h>
@@ -32,13 +34,16 @@ static const char *const usage_main =
     "  export PATH          draw PATH's flows as a graph (DOT, SVG, PNG), or their diff\n"
     "                       against a baseline\n"
     "  dump-ir PATH FILE    print the IR of one file (FILE relative to PATH)\n"
+    "  attest keygen|sign|verify\n"
+    "                       sign check's attestation (DSSE, Ed25519) and verify it\n"
+    "                       with the evidence files it names\n"
     "\n"
     "options: --help (also after a command), --version\n"
     "exit codes: 0 pass, 1 gate failed, 2 usage or input error, 3 internal error\n";
 
 static const char *const usage_scan =
     "usage: assay scan PATH [--format sarif|json|text] [--output FILE]\n"
-    "                       [--catalogue FILE] [--cache FILE | --no-cache]\n"
+    "                       [--catalogue FILE] [--policy FILE] [--cache FILE | --no-cache]\n"
     "\n"
     "Scan PATH and report every flow of personal data to a sink.\n"
     "  --format      output format (default text)\n"
@@ -46,7 +51,9 @@ static const char *const usage_scan =
     "  --catalogue   extra classification rules (analyses/data/categories.tsv format);\n"
     "                PATH/.assay/categories.tsv is read too when present\n"
     "  --cache       unit cache file (default $XDG_CACHE_HOME/assay/units.sqlite)\n"
-    "  --no-cache    lower every file again\n";
+    "  --no-cache    lower every file again\n"
+    "  --policy      the policy file (default PATH/.assay/policy.yaml when present):\n"
+    "                data types, approved flows, exceptions; see README \"Policy file\"\n";
 
 static const char *const usage_baseline =
     "usage: assay baseline save PATH --db FILE [--perf FILE]... [--catalogue FILE]\n"
@@ -62,7 +69,7 @@ static const char *const usage_baseline =
 static const char *const usage_check =
     "usage: assay check PATH --baseline FILE [--perf FILE]... [--sarif FILE]\n"
     "                        [--attestation FILE] [--format text|json|sarif] [--output FILE]\n"
-    "                        [--catalogue FILE] [--cache FILE | --no-cache]\n"
+    "                        [--catalogue FILE] [--policy FILE] [--cache FILE | --no-cache]\n"
     "\n"
     "Scan PATH, compare with the baseline by stable fingerprint and fail (exit 1)\n"
     "when a flow is new. Every result carries its state: new, unchanged, absent.\n"
@@ -71,7 +78,11 @@ static const char *const usage_check =
     "                  PATH/.assay/policy.yaml (performance: alpha, min_effect,\n"
     "                  instructions, benchmarks: {NAME: {..., reason}}).\n"
     "  --sarif         also write SARIF 2.1.0 to FILE\n"
-    "  --attestation   also write an in-toto Statement v1 to FILE\n";
+    "  --attestation   also write an in-toto Statement v1 to FILE\n"
+    "  --policy        the policy file (default PATH/.assay/policy.yaml when present):\n"
+    "                  approved flows, exceptions by fingerprint and data types; a\n"
+    "                  finding they or an inline `assay: allow RULE -- REASON` cover\n"
+    "                  is reported as suppressed and does not fail the check\n";
 
 static const char *const usage_perf =
     "usage: assay perf record --name NAME [--runs N] [--instructions] [--wall]\n"
@@ -125,6 +136,7 @@ typedef struct opts {
   const char *attestation;
   const char *catalogue;
   const char *cache;
+  const char *policy; /* --policy: instead of PATH/.assay/policy.yaml */
   bool no_cache;
   const char *file; /* dump-ir */
   const char *perf[64];
@@ -174,6 +186,8 @@ static int parse_opts(int argc, char **argv, const char *usage, const char *allo
         o->catalogue = v;
       else if (strcmp(a, "--cache") == 0)
         o->cache = v;
+      else if (strcmp(a, "--policy") == 0)
+        o->policy = v;
       else if (strcmp(a, "--perf") == 0) {
         if (o->nperf == sizeof(o->perf) / sizeof(o->perf[0])) {
           fail_usage(usage, "too many --perf files (at most 64)");
@@ -227,8 +241,50 @@ static char *default_cache_path(void) {
   return path;
 }
 
+/* The policy of a scan: --policy, else PATH/.assay/policy.yaml when present,
+ * else the defaults. NULL after a message when the file is bad. */
+static an_policy *load_policy(const opts *o) {
+  an_policy *pol = an_policy_new();
+  char *path = o->policy ? as_strdup(o->policy) : as_sprintf("%s/.assay/policy.yaml", o->path);
+  char err[1024];
+  if ((o->policy || access(path, F_OK) == 0) && an_policy_load(pol, path, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    an_policy_delete(pol);
+    pol = NULL;
+  }
+  free(path);
+  return pol;
+}
+
+/* Apply the policy and inline suppressions to res; notes on unused entries.
+ * Returns an exit code. */
+static int apply_policy(an_policy *pol, an_result *res, const char *root) {
+  char err[1024];
+  if (an_policy_apply(pol, res, root, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    return EXIT_USAGE;
+  }
+  for (size_t i = 0; i < pol->nexceptions; i++)
+    if (!pol->exceptions[i].used)
+      fprintf(stderr, "assay: note: %s:%u: exception %.12s\u2026 matched no finding\n", pol->path,
+              pol->exceptions[i].line, pol->exceptions[i].fingerprint);
+  for (size_t i = 0; i < pol->nflows; i++)
+    if (!pol->flows[i].used)
+      fprintf(stderr, "assay: note: %s:%u: approved flow %s -> %s matched no finding\n", pol->path,
+              pol->flows[i].line, pol->flows[i].category, ir_sink_kind_name(pol->flows[i].sink));
+  return EXIT_PASS;
+}
+
+static int run_scan_policy(const opts *o, an_result **out, an_scan_info *info, an_policy **policy);
+
 /* The shared part of scan, baseline save and check. Returns an exit code. */
 static int run_scan(const opts *o, an_result **out, an_scan_info *info) {
+  return run_scan_policy(o, out, info, NULL);
+}
+
+/* run_scan, keeping the policy (its data types are in the catalogue) for
+ * the caller to apply when policy is not NULL. */
+static int run_scan_policy(const opts *o, an_result **out, an_scan_info *info, an_policy **policy) {
   struct stat st;
   if (stat(o->path, &st) != 0) {
     fprintf(stderr, "assay: %s: %s\n", o->path, strerror(errno));
@@ -238,6 +294,8 @@ static int run_scan(const opts *o, an_result **out, an_scan_info *info) {
     fprintf(stderr, "assay: %s: not a directory\n", o->path);
     return EXIT_USAGE;
   }
+  an_policy *pol = load_policy(o);
+  if (!pol) return EXIT_USAGE;
   an_catalogue *cat = an_catalogue_new_default();
   char err[1024];
   char *local = as_sprintf("%s/.assay/categories.tsv", o->path);
@@ -245,12 +303,15 @@ static int run_scan(const opts *o, an_result **out, an_scan_info *info) {
     fprintf(stderr, "assay: %s\n", err);
     free(local);
     an_catalogue_delete(cat);
+    an_policy_delete(pol);
     return EXIT_USAGE;
   }
   free(local);
-  if (o->catalogue && an_catalogue_add_file(cat, o->catalogue, err, sizeof err) != 0) {
+  if ((o->catalogue && an_catalogue_add_file(cat, o->catalogue, err, sizeof err) != 0) ||
+      an_policy_add_types(pol, cat, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
     an_catalogue_delete(cat);
+    an_policy_delete(pol);
     return EXIT_USAGE;
   }
   an_models *models = an_models_new_default();
@@ -265,8 +326,13 @@ static int run_scan(const opts *o, an_result **out, an_scan_info *info) {
   if (rc != 0) {
     fprintf(stderr, "assay: %s\n", err);
     an_result_delete(res);
+    an_policy_delete(pol);
     return EXIT_USAGE;
   }
+  if (policy)
+    *policy = pol;
+  else
+    an_policy_delete(pol);
   if (info->cache_warning[0])
     fprintf(stderr, "assay: warning: unit cache not used: %s\n", info->cache_warning);
   for (size_t i = 0; i < res->ndiags; i++) {
@@ -311,13 +377,17 @@ static int write_report(const an_result *res, const char *format, const char *pa
 
 static int cmd_scan(int argc, char **argv) {
   opts o = {0};
-  int p = parse_opts(argc, argv, usage_scan, " format output catalogue cache no-cache ", &o, 1);
+  int p =
+      parse_opts(argc, argv, usage_scan, " format output catalogue policy cache no-cache ", &o, 1);
   if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
   an_result *res;
   an_scan_info info;
-  int rc = run_scan(&o, &res, &info);
+  an_policy *pol = NULL;
+  int rc = run_scan_policy(&o, &res, &info, &pol);
   if (rc) return rc;
-  rc = write_report(res, o.format, o.output, false, NULL);
+  rc = apply_policy(pol, res, o.path);
+  if (rc == EXIT_PASS) rc = write_report(res, o.format, o.output, false, NULL);
+  an_policy_delete(pol);
   an_result_delete(res);
   return rc;
 }
@@ -378,8 +448,8 @@ static int cmd_baseline(int argc, char **argv) {
     return EXIT_USAGE;
   }
   opts o = {0};
-  int p =
-      parse_opts(argc - 1, argv + 1, usage_baseline, " db perf catalogue cache no-cache ", &o, 1);
+  int p = parse_opts(argc - 1, argv + 1, usage_baseline,
+                     " db perf catalogue policy cache no-cache ", &o, 1);
   if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
   if (!o.db) {
     fail_usage(usage_baseline, "missing --db FILE");
@@ -452,9 +522,10 @@ static int compare_perf(const opts *o, const pf_set *cur, const pf_set *base, pf
     return EXIT_PASS;
   }
   an_policy *policy = an_policy_new();
-  char *path = as_sprintf("%s/.assay/policy.yaml", o->path);
+  char *path = o->policy ? as_strdup(o->policy) : as_sprintf("%s/.assay/policy.yaml", o->path);
   char err[1024];
-  if (access(path, F_OK) == 0 && an_policy_load(policy, path, err, sizeof err) != 0) {
+  if ((o->policy || access(path, F_OK) == 0) &&
+      an_policy_load(policy, path, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
     free(path);
     an_policy_delete(policy);
@@ -470,9 +541,9 @@ static int compare_perf(const opts *o, const pf_set *cur, const pf_set *base, pf
 
 static int cmd_check(int argc, char **argv) {
   opts o = {0};
-  int p =
-      parse_opts(argc, argv, usage_check,
-                 " baseline perf sarif attestation format output catalogue cache no-cache ", &o, 1);
+  int p = parse_opts(
+      argc, argv, usage_check,
+      " baseline perf sarif attestation format output catalogue policy cache no-cache ", &o, 1);
   if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
   if (!o.baseline) {
     fail_usage(usage_check, "missing --baseline FILE");
@@ -512,19 +583,29 @@ static int cmd_check(int argc, char **argv) {
   pf_set_delete(cur_perf);
   an_result *res = NULL;
   an_scan_info info;
-  if (rc == EXIT_PASS) rc = run_scan(&o, &res, &info);
+  an_policy *pol = NULL;
+  if (rc == EXIT_PASS) rc = run_scan_policy(&o, &res, &info, &pol);
+  if (rc == EXIT_PASS) {
+    bl_diff(base, res);
+    an_result_sort(res);
+    /* Policy and inline suppressions; a bad one stops here, before any
+     * output is written. */
+    rc = apply_policy(pol, res, o.path);
+  }
   if (rc) {
+    an_result_delete(res);
+    an_policy_delete(pol);
     an_result_delete(base);
     pf_report_delete(report);
     return rc;
   }
-  bl_diff(base, res);
-  an_result_sort(res);
-  size_t n_new = 0, n_unchanged = 0, n_absent = 0;
+  size_t n_new = 0, n_unchanged = 0, n_absent = 0, n_suppressed = 0, n_new_open = 0;
   for (size_t i = 0; i < res->nfindings; i++) {
+    if (res->findings[i].suppressed_reason) n_suppressed++;
     switch (res->findings[i].state) {
     case AN_STATE_NEW:
       n_new++;
+      if (!res->findings[i].suppressed_reason) n_new_open++;
       break;
     case AN_STATE_UNCHANGED:
       n_unchanged++;
@@ -536,9 +617,10 @@ static int cmd_check(int argc, char **argv) {
       break;
     }
   }
-  const char *flow_verdict = n_new ? "fail" : "pass";
+  /* A suppressed new finding is reported but does not fail the gate. */
+  const char *flow_verdict = n_new_open ? "fail" : "pass";
   const char *perf_verdict = report ? pf_report_verdict(report) : "pass";
-  bool failed = n_new || strcmp(perf_verdict, "fail") == 0;
+  bool failed = n_new_open || strcmp(perf_verdict, "fail") == 0;
   /* Both gates: fail when either fails; inconclusive (still exit 0: noise
    * or too few samples must not fail a build) when performance could not
    * decide; pass otherwise. */
@@ -563,10 +645,39 @@ static int cmd_check(int argc, char **argv) {
     a.tool_version = ASSAY_VERSION;
     a.perf = report;
     a.flow_verdict = flow_verdict;
-    if (rp_write_attestation(&a, o.attestation, err, sizeof err) != 0) {
+    /* The policy and every suppression applied (rp_exception mirrors
+     * an_policy_applied field by field). */
+    rp_exception *excs = as_calloc(pol->napplied ? pol->napplied : 1, sizeof(*excs));
+    for (size_t i = 0; i < pol->napplied; i++) {
+      const an_policy_applied *ap = &pol->applied[i];
+      excs[i] = (rp_exception){ap->fingerprint, ap->rule, ap->reason, ap->expires, ap->origin};
+    }
+    a.exceptions = excs;
+    a.nexceptions = pol->napplied;
+    a.policy_path = pol->path;
+    a.policy_sha256 = pol->path ? pol->sha256 : NULL;
+    /* The evidence files this check wrote, digested after writing. */
+    rp_evidence evidence[2];
+    size_t nevidence = 0;
+    if (o.sarif && strcmp(o.sarif, "-") != 0)
+      evidence[nevidence++] = (rp_evidence){"sarif", o.sarif, {0}};
+    if (o.output && strcmp(o.output, "-") != 0 && o.format &&
+        (strcmp(o.format, "json") == 0 || strcmp(o.format, "sarif") == 0))
+      evidence[nevidence++] =
+          (rp_evidence){strcmp(o.format, "json") == 0 ? "report-json" : "sarif", o.output, {0}};
+    for (size_t i = 0; i < nevidence && out_rc == EXIT_PASS; i++) {
+      if (file_sha256(evidence[i].path, evidence[i].sha256) != 0) {
+        fprintf(stderr, "assay: cannot read %s: %s\n", evidence[i].path, strerror(errno));
+        out_rc = EXIT_USAGE;
+      }
+    }
+    a.evidence = evidence;
+    a.nevidence = nevidence;
+    if (out_rc == EXIT_PASS && rp_write_attestation(&a, o.attestation, err, sizeof err) != 0) {
       fprintf(stderr, "assay: %s\n", err);
       out_rc = EXIT_USAGE;
     }
+    free(excs);
     free(commit);
   }
   {
@@ -579,6 +690,7 @@ static int cmd_check(int argc, char **argv) {
             : strcmp(verdict, "inconclusive") == 0 ? "inconclusive"
                                                    : "passed",
             n_new, n_unchanged, n_absent);
+    if (n_suppressed) fprintf(s, ", %zu suppressed by policy", n_suppressed);
     if (report)
       fprintf(s,
               "; performance: %zu regressions, %zu improvements, %zu inconclusive, %zu unchanged",
@@ -587,6 +699,7 @@ static int cmd_check(int argc, char **argv) {
     fputc('\n', s);
   }
   an_result_delete(res);
+  an_policy_delete(pol);
   an_result_delete(base);
   pf_report_delete(report);
   if (out_rc) return out_rc;
@@ -805,6 +918,329 @@ static int cmd_dump(int argc, char **argv) {
   return rc;
 }
 
+/* ---- assay attest: keygen, sign, verify --------------------------------- */
+
+static const char *const usage_attest =
+    "usage: assay attest keygen --output PREFIX\n"
+    "       assay attest sign STATEMENT --key PRIVATE.pem [--output ENVELOPE]\n"
+    "       assay attest verify ENVELOPE --key PUBLIC.pem [--root DIR]\n"
+    "\n"
+    "Sign check's in-toto statement (--attestation FILE) in a DSSE envelope with\n"
+    "an Ed25519 key, and verify it.\n"
+    "  keygen   write a new key pair: PREFIX.pem (private, mode 0600) and\n"
+    "           PREFIX.pub.pem (public); existing files are never overwritten\n"
+    "  sign     wrap STATEMENT in a signed DSSE envelope (standard output without\n"
+    "           --output)\n"
+    "  verify   check the envelope's signature with the public key, then the sha256\n"
+    "           of every evidence file the statement names (and of the baseline and\n"
+    "           the policy), paths relative to --root (default: the current folder)\n"
+    "exit codes: 0 verified, 1 signature or digest mismatch, 2 usage or input error\n";
+
+typedef struct attest_opts {
+  const char *pos;
+  const char *key;
+  const char *output;
+  const char *root;
+} attest_opts;
+
+/* Parse one subcommand's arguments: npos positionals (0 or 1) and the options
+ * named in allowed (" key output root "). Returns 0, 1 for --help, -1 after a
+ * usage error. */
+static int attest_parse(int argc, char **argv, const char *allowed, int npos, attest_opts *o) {
+  int pos = 0;
+  for (int i = 0; i < argc; i++) {
+    const char *a = argv[i];
+    if (strcmp(a, "--help") == 0 || strcmp(a, "-h") == 0) {
+      fputs(usage_attest, stdout);
+      return 1;
+    }
+    if (strncmp(a, "--", 2) == 0) {
+      char name[64];
+      snprintf(name, sizeof name, " %s ", a + 2);
+      if (!strstr(allowed, name)) {
+        fail_usage(usage_attest, "unknown option '%s'", a);
+        return -1;
+      }
+      if (i + 1 >= argc) {
+        fail_usage(usage_attest, "option '%s' needs a value", a);
+        return -1;
+      }
+      const char *v = argv[++i];
+      if (strcmp(a, "--key") == 0)
+        o->key = v;
+      else if (strcmp(a, "--output") == 0)
+        o->output = v;
+      else
+        o->root = v;
+      continue;
+    }
+    if (pos >= npos) {
+      fail_usage(usage_attest, "unexpected argument '%s'", a);
+      return -1;
+    }
+    o->pos = a;
+    pos++;
+  }
+  if (pos < npos) {
+    fail_usage(usage_attest, "missing %s", strstr(allowed, " root ") ? "ENVELOPE" : "STATEMENT");
+    return -1;
+  }
+  return 0;
+}
+
+static int attest_keygen(int argc, char **argv) {
+  attest_opts o = {0};
+  int p = attest_parse(argc, argv, " output ", 0, &o);
+  if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
+  if (!o.output || !*o.output) {
+    fail_usage(usage_attest, "missing --output PREFIX");
+    return EXIT_USAGE;
+  }
+  char *priv = as_sprintf("%s.pem", o.output), *pub = as_sprintf("%s.pub.pem", o.output);
+  ds_key *key = ds_key_generate();
+  char err[1024], id[65];
+  bool exists;
+  int rc = EXIT_PASS;
+  if (ds_key_write(key, priv, pub, &exists, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    rc = EXIT_USAGE;
+  } else {
+    ds_key_id(key, id);
+    printf("assay attest: key %s\n  private: %s (keep it secret)\n  public:  %s\n", id, priv, pub);
+  }
+  ds_key_delete(key);
+  free(priv);
+  free(pub);
+  return rc;
+}
+
+/* Write text to path through a temporary file renamed over it. */
+static int write_file_atomic(const char *path, const char *text, char *err, size_t errlen) {
+  char *tmp = as_sprintf("%s.tmp.%ld", path, (long)getpid());
+  FILE *f = fopen(tmp, "w");
+  int rc = f ? 0 : -1;
+  if (f && fputs(text, f) == EOF) rc = -1;
+  if (f && fputc('\n', f) == EOF) rc = -1;
+  if (f && fclose(f) != 0) rc = -1;
+  if (rc == 0 && rename(tmp, path) != 0) rc = -1;
+  if (rc != 0) {
+    snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+    unlink(tmp);
+  }
+  free(tmp);
+  return rc;
+}
+
+static int attest_sign(int argc, char **argv) {
+  attest_opts o = {0};
+  int p = attest_parse(argc, argv, " key output ", 1, &o);
+  if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
+  if (!o.key) {
+    fail_usage(usage_attest, "missing --key PRIVATE.pem");
+    return EXIT_USAGE;
+  }
+  char *body;
+  size_t len;
+  if (as_read_file(o.pos, &body, &len) != 0) {
+    fprintf(stderr, "assay: cannot read %s: %s\n", o.pos, strerror(errno));
+    return EXIT_USAGE;
+  }
+  /* Only an in-toto statement is signed: the envelope says so. */
+  json_error_t jerr;
+  json_t *st = json_loadb(body, len, 0, &jerr);
+  const char *type = st ? json_string_value(json_object_get(st, "_type")) : NULL;
+  if (!st || !type || strcmp(type, "https://in-toto.io/Statement/v1") != 0) {
+    if (!st)
+      fprintf(stderr, "assay: %s: not an in-toto Statement v1: line %d: %s\n", o.pos, jerr.line,
+              jerr.text);
+    else
+      fprintf(stderr, "assay: %s: not an in-toto Statement v1: \"_type\" is not %s\n", o.pos,
+              "\"https://in-toto.io/Statement/v1\"");
+    json_decref(st);
+    free(body);
+    return EXIT_USAGE;
+  }
+  json_decref(st);
+  char err[1024];
+  ds_key *key;
+  if (ds_key_load_private(o.key, &key, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    free(body);
+    return EXIT_USAGE;
+  }
+  int rc = EXIT_PASS;
+  char *env = ds_sign(key, DS_PAYLOAD_TYPE_INTOTO, body, len, err, sizeof err);
+  if (!env) {
+    fprintf(stderr, "assay: %s\n", err);
+    rc = EXIT_INTERNAL;
+  } else if (!o.output || strcmp(o.output, "-") == 0) {
+    puts(env);
+  } else if (write_file_atomic(o.output, env, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    rc = EXIT_USAGE;
+  } else {
+    char id[65];
+    ds_key_id(key, id);
+    printf("assay attest: %s signed with key %s: %s\n", o.pos, id, o.output);
+  }
+  free(env);
+  ds_key_delete(key);
+  free(body);
+  return rc;
+}
+
+/* Compare the sha256 a statement records for a file with the file's. what is
+ * "evidence", "baseline" or "policy". Returns 0 when they match, 1 when they
+ * differ or the file cannot be read (said on stderr), 2 when missing_ok and
+ * the file does not exist. */
+static int attest_check_digest(const char *what, const char *path, const char *want,
+                               const char *root, bool missing_ok) {
+  char *full = path[0] == '/' ? as_strdup(path) : as_sprintf("%s/%s", root, path);
+  char got[65];
+  int rc = 0;
+  if (file_sha256(full, got) != 0) {
+    if (missing_ok && errno == ENOENT) {
+      rc = 2;
+    } else {
+      fprintf(stderr, "assay: %s %s: cannot read: %s\n", what, path, strerror(errno));
+      rc = 1;
+    }
+  } else if (strcmp(got, want) != 0) {
+    fprintf(stderr, "assay: %s %s: sha256 differs (statement %s, file %s)\n", what, path, want,
+            got);
+    rc = 1;
+  }
+  free(full);
+  return rc;
+}
+
+/* {"path": P, "digest": {"sha256": D}}: P and D, or false. */
+static bool attest_digest_entry(json_t *e, const char **path, const char **sha) {
+  *path = json_string_value(json_object_get(e, "path"));
+  *sha = json_string_value(json_object_get(json_object_get(e, "digest"), "sha256"));
+  return *path && *sha;
+}
+
+static int attest_verify(int argc, char **argv) {
+  attest_opts o = {0};
+  int p = attest_parse(argc, argv, " key root ", 1, &o);
+  if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
+  if (!o.key) {
+    fail_usage(usage_attest, "missing --key PUBLIC.pem");
+    return EXIT_USAGE;
+  }
+  const char *root = o.root ? o.root : ".";
+  char *text;
+  size_t len;
+  if (as_read_file(o.pos, &text, &len) != 0) {
+    fprintf(stderr, "assay: cannot read %s: %s\n", o.pos, strerror(errno));
+    return EXIT_USAGE;
+  }
+  char err[1024];
+  ds_envelope env;
+  int prc = ds_envelope_parse(text, len, &env, err, sizeof err);
+  free(text);
+  if (prc != 0) {
+    fprintf(stderr, "assay: %s: not a DSSE envelope: %s\n", o.pos, err);
+    ds_envelope_free(&env);
+    return EXIT_USAGE;
+  }
+  ds_key *key;
+  if (ds_key_load_public(o.key, &key, err, sizeof err) != 0) {
+    fprintf(stderr, "assay: %s\n", err);
+    ds_envelope_free(&env);
+    return EXIT_USAGE;
+  }
+  char id[65];
+  ds_key_id(key, id);
+  bool sig_ok = ds_verify(&env, key);
+  ds_key_delete(key);
+  if (!sig_ok) {
+    fprintf(stderr, "assay: signature does not verify with %s\n", o.key);
+    ds_envelope_free(&env);
+    return EXIT_GATE;
+  }
+  /* The signature holds: now the statement and the files it vouches for. */
+  if (strcmp(env.payload_type, DS_PAYLOAD_TYPE_INTOTO) != 0) {
+    fprintf(stderr, "assay: %s: payload type '%s' is not %s\n", o.pos, env.payload_type,
+            DS_PAYLOAD_TYPE_INTOTO);
+    ds_envelope_free(&env);
+    return EXIT_GATE;
+  }
+  json_error_t jerr;
+  json_t *st = json_loadb((const char *)env.payload, env.payload_len, 0, &jerr);
+  ds_envelope_free(&env);
+  json_t *pred = json_object_get(st, "predicate");
+  const char *stype = json_string_value(json_object_get(st, "_type"));
+  if (!st || !json_is_object(pred) || !stype ||
+      strcmp(stype, "https://in-toto.io/Statement/v1") != 0) {
+    fprintf(stderr, "assay: %s: the signed payload is not an in-toto Statement v1\n", o.pos);
+    json_decref(st);
+    return EXIT_GATE;
+  }
+  int bad = 0;
+  size_t nmatch = 0;
+  json_t *evidence = json_object_get(pred, "evidence");
+  if (evidence && !json_is_array(evidence)) {
+    fprintf(stderr, "assay: %s: predicate.evidence is not an array\n", o.pos);
+    bad = 1;
+  }
+  for (size_t i = 0; i < json_array_size(evidence); i++) {
+    const char *path, *sha;
+    if (!attest_digest_entry(json_array_get(evidence, i), &path, &sha)) {
+      fprintf(stderr, "assay: %s: predicate.evidence[%zu] has no path or sha256 digest\n", o.pos,
+              i);
+      bad = 1;
+    } else if (attest_check_digest("evidence", path, sha, root, false) != 0) {
+      bad = 1;
+    } else {
+      nmatch++;
+    }
+  }
+  const char *path, *sha;
+  json_t *bl = json_object_get(pred, "baseline");
+  bool baseline_checked = false;
+  if (bl && attest_digest_entry(bl, &path, &sha)) {
+    int r = attest_check_digest("baseline", path, sha, root, true);
+    if (r == 2)
+      fprintf(stderr, "assay: note: baseline %s not found, not checked\n", path);
+    else if (r == 1)
+      bad = 1;
+    else
+      baseline_checked = true;
+  }
+  json_t *pol = json_object_get(pred, "policy");
+  bool policy_checked = false;
+  if (pol && attest_digest_entry(pol, &path, &sha)) {
+    if (attest_check_digest("policy", path, sha, root, false) != 0)
+      bad = 1;
+    else
+      policy_checked = true;
+  }
+  json_decref(st);
+  if (bad) return EXIT_GATE;
+  printf("verified: signature by %s, %zu evidence file%s match%s%s%s\n", id, nmatch,
+         nmatch == 1 ? "" : "s", nmatch == 1 ? "es" : "",
+         baseline_checked ? ", baseline matches" : "", policy_checked ? ", policy matches" : "");
+  return EXIT_PASS;
+}
+
+static int cmd_attest(int argc, char **argv) {
+  if (argc < 1 || strcmp(argv[0], "--help") == 0 || strcmp(argv[0], "-h") == 0) {
+    if (argc < 1) {
+      fail_usage(usage_attest, "missing subcommand (keygen, sign or verify)");
+      return EXIT_USAGE;
+    }
+    fputs(usage_attest, stdout);
+    return EXIT_PASS;
+  }
+  if (strcmp(argv[0], "keygen") == 0) return attest_keygen(argc - 1, argv + 1);
+  if (strcmp(argv[0], "sign") == 0) return attest_sign(argc - 1, argv + 1);
+  if (strcmp(argv[0], "verify") == 0) return attest_verify(argc - 1, argv + 1);
+  fail_usage(usage_attest, "unknown attest subcommand '%s'", argv[0]);
+  return EXIT_USAGE;
+}
+
 int main(int argc, char **argv) {
   if (argc < 2) {
     fputs(usage_main, stderr);
@@ -825,6 +1261,7 @@ int main(int argc, char **argv) {
   if (strcmp(cmd, "dump-ir") == 0) return cmd_dump(argc - 2, argv + 2);
   if (strcmp(cmd, "export") == 0) return cmd_export(argc - 2, argv + 2);
   if (strcmp(cmd, "perf") == 0) return cmd_perf(argc - 2, argv + 2);
+  if (strcmp(cmd, "attest") == 0) return cmd_attest(argc - 2, argv + 2);
   fprintf(stderr, "assay: unknown command '%s'\n\n%s", cmd, usage_main);
   return EXIT_USAGE;
 }

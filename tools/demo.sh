@@ -16,7 +16,8 @@ ASSAY=${ASSAY_BUILD_DIR:-build}/assay
 REPORTS=reports
 mkdir -p "$REPORTS"
 rm -f "$REPORTS/baseline.sqlite" "$REPORTS/check.sarif" "$REPORTS/attestation.json" \
-  "$REPORTS/check.txt" "$REPORTS/check.json" "$REPORTS/flows.svg" "$REPORTS/flows.dot"
+  "$REPORTS/check.txt" "$REPORTS/check.json" "$REPORTS/flows.svg" "$REPORTS/flows.dot" \
+  "$REPORTS/demo-key.pem" "$REPORTS/demo-key.pub.pem" "$REPORTS/attestation.dsse.json"
 
 say "baseline: $ASSAY baseline save corpus/shop/before --db $REPORTS/baseline.sqlite"
 "$ASSAY" baseline save corpus/shop/before --db "$REPORTS/baseline.sqlite"
@@ -44,6 +45,18 @@ say "graph: $ASSAY export corpus/shop/after --baseline $REPORTS/baseline.sqlite 
 "$ASSAY" export corpus/shop/after --graph flows --baseline "$REPORTS/baseline.sqlite" \
   --output "$REPORTS/flows.dot"
 
+# Sign the attestation with a throwaway key and verify it: the signature and
+# the digests of the evidence files it names (reports/check.sarif, the baseline).
+say "sign: $ASSAY attest keygen --output $REPORTS/demo-key; $ASSAY attest sign ..."
+"$ASSAY" attest keygen --output "$REPORTS/demo-key" >/dev/null
+"$ASSAY" attest sign "$REPORTS/attestation.json" --key "$REPORTS/demo-key.pem" \
+  --output "$REPORTS/attestation.dsse.json"
+set +e
+verify_out=$("$ASSAY" attest verify "$REPORTS/attestation.dsse.json" \
+  --key "$REPORTS/demo-key.pub.pem" 2>&1)
+rc_verify=$?
+set -e
+
 echo
 say "report ($REPORTS/check.txt)"
 if [ -f "$REPORTS/check.txt" ]; then cat "$REPORTS/check.txt"; fi
@@ -68,8 +81,11 @@ case $rc in
 esac
 echo
 echo "check exit code: $rc ($verdict)"
+echo "attestation: $ASSAY attest verify $REPORTS/attestation.dsse.json --key $REPORTS/demo-key.pub.pem"
+echo "  exit $rc_verify: $verify_out"
 echo "reports in $ROOT/$REPORTS/:"
-for f in baseline.sqlite check.txt check.json check.sarif attestation.json flows.svg flows.dot; do
+for f in baseline.sqlite check.txt check.json check.sarif attestation.json \
+  attestation.dsse.json demo-key.pem demo-key.pub.pem flows.svg flows.dot; do
   [ -f "$REPORTS/$f" ] && echo "  $REPORTS/$f"
 done
 exit "$rc"

@@ -186,7 +186,7 @@ static void test_policy(void) {
   AS_ASSERT(fd >= 0);
   close(fd);
   AS_ASSERT(write_text(path, "# ours\n"
-                             "flows: {approved: []}\n"
+                             "approved_flows: []\n"
                              "performance:\n"
                              "  alpha: 0.01\n"
                              "  instructions: 0.02\n"

@@ -313,6 +313,17 @@ static void test_attestation(void) {
                       .baseline_sha256 = "aa11",
                       .baseline_commit = "fedcba",
                       .tool_version = "0.1.0"};
+  rp_evidence ev[2] = {{"sarif", "reports/check.sarif", "11aa"},
+                       {"report-json", "reports/check.json", "22bb"}};
+  rp_exception ex[2] = {
+      {"fp1", "assay/pii-to-log", "legal approved", "2027-01-31", ".assay/policy.yaml"},
+      {"fp2", "assay/pii-to-stdout", "debug only", NULL, "svc/a.py:3"}};
+  a.evidence = ev;
+  a.nevidence = 2;
+  a.policy_path = ".assay/policy.yaml";
+  a.policy_sha256 = "33cc";
+  a.exceptions = ex;
+  a.nexceptions = 2;
   char err[512] = "";
   CHECK_INT(rp_write_attestation(&a, p, err, sizeof err), 0);
   json_error_t jerr;
@@ -339,17 +350,47 @@ static void test_attestation(void) {
     CHECK_STR(JSTR(bl, "path"), ".assay/baseline.db");
     CHECK_STR(JSTR(JGET(bl, "digest"), "sha256"), "aa11");
     CHECK_STR(JSTR(bl, "commit"), "fedcba");
+    json_t *evs = JGET(pred, "evidence");
+    CHECK_INT(json_array_size(evs), 2);
+    CHECK_STR(JSTR(json_array_get(evs, 0), "role"), "sarif");
+    CHECK_STR(JSTR(json_array_get(evs, 0), "path"), "reports/check.sarif");
+    CHECK_STR(JSTR(JGET(json_array_get(evs, 0), "digest"), "sha256"), "11aa");
+    CHECK_STR(JSTR(json_array_get(evs, 1), "role"), "report-json");
+    CHECK_STR(JSTR(JGET(json_array_get(evs, 1), "digest"), "sha256"), "22bb");
+    json_t *pol = JGET(pred, "policy");
+    CHECK_STR(JSTR(pol, "path"), ".assay/policy.yaml");
+    CHECK_STR(JSTR(JGET(pol, "digest"), "sha256"), "33cc");
+    json_t *exs = JGET(pred, "exceptions");
+    CHECK_INT(json_array_size(exs), 2);
+    json_t *x0 = json_array_get(exs, 0), *x1 = json_array_get(exs, 1);
+    CHECK_STR(JSTR(x0, "fingerprint"), "fp1");
+    CHECK_STR(JSTR(x0, "rule"), "assay/pii-to-log");
+    CHECK_STR(JSTR(x0, "reason"), "legal approved");
+    CHECK_STR(JSTR(x0, "expires"), "2027-01-31");
+    CHECK_STR(JSTR(x0, "origin"), ".assay/policy.yaml");
+    CHECK_STR(JSTR(x1, "reason"), "debug only");
+    CHECK(JGET(x1, "expires") == NULL);
+    CHECK_STR(JSTR(x1, "origin"), "svc/a.py:3");
     json_decref(root);
   }
-  /* Overwrite: no commit this time; no temp file left behind. */
+  /* Overwrite: no commit, evidence, policy or exception this time (the
+   * evidence and exceptions arrays stay, empty); no temp file left behind. */
   a.baseline_commit = NULL;
   a.verdict = "pass";
+  a.nevidence = 0;
+  a.policy_path = NULL;
+  a.nexceptions = 0;
   CHECK_INT(rp_write_attestation(&a, p, err, sizeof err), 0);
   root = json_load_file(p, 0, &jerr);
   CHECK(root != NULL);
   if (root) {
     CHECK(JGET(JGET(JGET(root, "predicate"), "baseline"), "commit") == NULL);
     CHECK_STR(JSTR(JGET(root, "predicate"), "verdict"), "pass");
+    CHECK(json_is_array(JGET(JGET(root, "predicate"), "evidence")));
+    CHECK_INT(json_array_size(JGET(JGET(root, "predicate"), "evidence")), 0);
+    CHECK(JGET(JGET(root, "predicate"), "policy") == NULL);
+    CHECK(json_is_array(JGET(JGET(root, "predicate"), "exceptions")));
+    CHECK_INT(json_array_size(JGET(JGET(root, "predicate"), "exceptions")), 0);
     json_decref(root);
   }
   char *tmp = as_sprintf("%s.tmp.%ld", p, (long)getpid());
