@@ -73,4 +73,30 @@ typedef struct rp_attestation {
  * err naming the file. */
 int rp_write_attestation(const rp_attestation *a, const char *path, char *err, size_t errlen);
 
+/* ---- pull-request summary (Markdown) and the HTML report ------------------ */
+
+/* What check decided, for the summary and the HTML report. */
+typedef struct rp_summary {
+  const char *title;        /* the checked folder, as given */
+  const char *verdict;      /* overall: "pass" | "fail" | "inconclusive" */
+  const char *flow_verdict; /* data-flow gate: "pass" | "fail"; NULL: verdict */
+  const pf_report *perf;    /* the performance gate, or NULL: no row */
+  /* Prepended to a finding's path (relative to the scan root) in links, so
+   * that they are relative to the repository: "corpus/shop/after/" or "". */
+  const char *link_prefix;
+  const rp_exception *exceptions; /* the exceptions applied */
+  size_t nexceptions;
+} rp_summary;
+
+/* Markdown for a pull request: a title with the verdict, a table of gates,
+ * tables of new and of absent findings (file:line linked as
+ * [path:line](path#Lline)), the exceptions applied. Table text is escaped.
+ * Returns 0, or -1 on a write error. */
+int rp_write_summary(const an_result *res, const rp_summary *s, FILE *out);
+/* One self-contained HTML page: the same tables and the diff view of the
+ * flows graph (rp_graph_flows with diff) as inline SVG. res must carry its
+ * states. Returns 0, or -1 with err (Graphviz or write error). */
+int rp_write_html(const an_result *res, const rp_summary *s, FILE *out, char *err,
+                  size_t errlen);
+
 #endif

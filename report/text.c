@@ -1,5 +1,10 @@
-/* text.c — the plain-text report for terminals and CI logs (no colour). */
+/* text.c — the plain-text report for terminals and CI logs. Colour (new
+ * findings red, absent ones grey) only when out is a terminal and NO_COLOR is
+ * not set (https://no-color.org: set and not empty); never in a file or pipe. */
 #include "report.h"
+
+#include <stdlib.h>
+#include <unistd.h>
 
 static const char *rp__or(const char *s, const char *dflt) {
   return s ? s : dflt;
@@ -9,15 +14,22 @@ int rp_write_text(const an_result *res, const rp_options *opt, FILE *out) {
   bool states = opt && opt->with_states;
   size_t counts[AN_STATE_ABSENT + 1] = {0};
   size_t nsuppressed = 0;
+  const char *no_color = getenv("NO_COLOR");
+  bool colour = isatty(fileno(out)) && !(no_color && *no_color);
   for (size_t i = 0; i < res->nfindings; i++) {
     const an_finding *f = &res->findings[i];
     if ((unsigned)f->state <= AN_STATE_ABSENT) counts[f->state]++;
+    const char *on = !colour                       ? NULL
+                     : f->state == AN_STATE_NEW    ? "\033[31m"
+                     : f->state == AN_STATE_ABSENT ? "\033[90m"
+                                                   : NULL;
+    if (on) fputs(on, out);
     fprintf(out, "%s:%u:%u: ", rp__or(f->path, "?"), f->line, f->col);
     if (states) fprintf(out, "[%s] ", an_state_name(f->state));
     fputs(rp__or(f->rule_id, "?"), out);
     for (uint32_t c = 0; c < f->ncategories; c++)
       fprintf(out, "%c%s", c ? ',' : ' ', rp__or(f->categories[c], "?"));
-    fprintf(out, ": %s\n", rp__or(f->message, ""));
+    fprintf(out, ": %s%s\n", rp__or(f->message, ""), on ? "\033[0m" : "");
     if (f->suppressed_reason) {
       nsuppressed++;
       fprintf(out, "    suppressed (%s): %s\n", rp__or(f->suppressed_origin, "policy"),

@@ -69,6 +69,7 @@ static const char *const usage_baseline =
 static const char *const usage_check =
     "usage: assay check PATH --baseline FILE [--perf FILE]... [--sarif FILE]\n"
     "                        [--attestation FILE] [--format text|json|sarif] [--output FILE]\n"
+    "                        [--summary FILE] [--html FILE]\n"
     "                        [--catalogue FILE] [--policy FILE] [--cache FILE | --no-cache]\n"
     "\n"
     "Scan PATH, compare with the baseline by stable fingerprint and fail (exit 1)\n"
@@ -79,6 +80,10 @@ static const char *const usage_check =
     "                  instructions, benchmarks: {NAME: {..., reason}}).\n"
     "  --sarif         also write SARIF 2.1.0 to FILE\n"
     "  --attestation   also write an in-toto Statement v1 to FILE\n"
+    "  --summary       also write a Markdown summary for a pull request to FILE: the\n"
+    "                  verdict per gate, new and absent findings, exceptions applied\n"
+    "  --html          also write a self-contained HTML report to FILE: the same\n"
+    "                  tables and the flows graph of the diff (inline SVG)\n"
     "  --policy        the policy file (default PATH/.assay/policy.yaml when present):\n"
     "                  approved flows, exceptions by fingerprint and data types; a\n"
     "                  finding they or an inline `assay: allow RULE -- REASON` cover\n"
@@ -134,6 +139,8 @@ typedef struct opts {
   const char *baseline;
   const char *sarif;
   const char *attestation;
+  const char *summary; /* check --summary: Markdown */
+  const char *html;    /* check --html */
   const char *catalogue;
   const char *cache;
   const char *policy; /* --policy: instead of PATH/.assay/policy.yaml */
@@ -182,6 +189,10 @@ static int parse_opts(int argc, char **argv, const char *usage, const char *allo
         o->sarif = v;
       else if (strcmp(a, "--attestation") == 0)
         o->attestation = v;
+      else if (strcmp(a, "--summary") == 0)
+        o->summary = v;
+      else if (strcmp(a, "--html") == 0)
+        o->html = v;
       else if (strcmp(a, "--catalogue") == 0)
         o->catalogue = v;
       else if (strcmp(a, "--cache") == 0)
@@ -539,11 +550,95 @@ static int compare_perf(const opts *o, const pf_set *cur, const pf_set *base, pf
   return EXIT_PASS;
 }
 
+/* The folder of path relative to its git work tree's top, with a trailing
+ * '/' ("corpus/shop/after/"), or "" (a malloc'd string either way): links in
+ * the summary are relative to the repository. Outside git: path itself when
+ * it is relative. */
+static char *repo_prefix(const char *path) {
+  if (access("/usr/bin/git", X_OK) == 0 && !strchr(path, '\'')) {
+    char *q =
+        as_sprintf("git -c core.fsmonitor=false -C '%s' rev-parse --show-prefix 2>/dev/null", path);
+    FILE *p = popen(q, "r");
+    free(q);
+    if (p) {
+      char line[4096] = {0};
+      char *ok = fgets(line, sizeof line, p);
+      int st = pclose(p);
+      if (st == 0) {
+        if (!ok) line[0] = 0;
+        line[strcspn(line, "\r\n")] = 0;
+        return as_strdup(line);
+      }
+    }
+  }
+  if (path[0] == '/' || strcmp(path, ".") == 0) return as_strdup("");
+  size_t n = strlen(path);
+  while (n > 1 && path[n - 1] == '/')
+    n--;
+  return as_sprintf("%.*s/", (int)n, path);
+}
+
+/* Open path for writing ("-": standard output). */
+static FILE *open_out(const char *path) {
+  if (strcmp(path, "-") == 0) return stdout;
+  FILE *f = fopen(path, "w");
+  if (!f) fprintf(stderr, "assay: cannot write %s: %s\n", path, strerror(errno));
+  return f;
+}
+
+/* check --summary and --html, after the other reports. Returns an exit code. */
+static int write_summaries(const opts *o, const an_result *res, const an_policy *pol,
+                           const pf_report *perf, const char *verdict, const char *flow_verdict) {
+  rp_exception *excs = as_calloc(pol->napplied ? pol->napplied : 1, sizeof(*excs));
+  for (size_t i = 0; i < pol->napplied; i++) {
+    const an_policy_applied *ap = &pol->applied[i];
+    excs[i] = (rp_exception){ap->fingerprint, ap->rule, ap->reason, ap->expires, ap->origin};
+  }
+  char *prefix = repo_prefix(o->path);
+  rp_summary s = {o->path, verdict, flow_verdict, perf, prefix, excs, pol->napplied};
+  int rc = EXIT_PASS;
+  if (o->summary) {
+    FILE *f = open_out(o->summary);
+    if (!f) {
+      rc = EXIT_USAGE;
+    } else {
+      int w = rp_write_summary(res, &s, f);
+      if (f != stdout && fclose(f) != 0) w = -1;
+      if (w != 0) {
+        fprintf(stderr, "assay: cannot write %s\n", o->summary);
+        rc = EXIT_USAGE;
+      }
+    }
+  }
+  if (rc == EXIT_PASS && o->html) {
+    FILE *f = open_out(o->html);
+    char err[1024] = {0};
+    if (!f) {
+      rc = EXIT_USAGE;
+    } else {
+      int w = rp_write_html(res, &s, f, err, sizeof err);
+      if (f != stdout && fclose(f) != 0 && w == 0) {
+        snprintf(err, sizeof err, "%s", strerror(errno));
+        w = -1;
+      }
+      if (w != 0) {
+        fprintf(stderr, "assay: cannot write %s: %s\n", o->html, err);
+        rc = EXIT_USAGE;
+      }
+    }
+  }
+  free(prefix);
+  free(excs);
+  return rc;
+}
+
 static int cmd_check(int argc, char **argv) {
   opts o = {0};
   int p = parse_opts(
       argc, argv, usage_check,
-      " baseline perf sarif attestation format output catalogue policy cache no-cache ", &o, 1);
+      " baseline perf sarif attestation summary html format output catalogue policy cache "
+      "no-cache ",
+      &o, 1);
   if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
   if (!o.baseline) {
     fail_usage(usage_check, "missing --baseline FILE");
@@ -680,6 +775,8 @@ static int cmd_check(int argc, char **argv) {
     free(excs);
     free(commit);
   }
+  if (out_rc == EXIT_PASS && (o.summary || o.html))
+    out_rc = write_summaries(&o, res, pol, report, verdict, flow_verdict);
   {
     /* The one-line verdict goes to standard output only when the report went
      * to a file; a report on standard output (SARIF, JSON) stays parseable. */

@@ -17,7 +17,8 @@ REPORTS=reports
 mkdir -p "$REPORTS"
 rm -f "$REPORTS/baseline.sqlite" "$REPORTS/check.sarif" "$REPORTS/attestation.json" \
   "$REPORTS/check.txt" "$REPORTS/check.json" "$REPORTS/flows.svg" "$REPORTS/flows.dot" \
-  "$REPORTS/demo-key.pem" "$REPORTS/demo-key.pub.pem" "$REPORTS/attestation.dsse.json"
+  "$REPORTS/demo-key.pem" "$REPORTS/demo-key.pub.pem" "$REPORTS/attestation.dsse.json" \
+  "$REPORTS/summary.md" "$REPORTS/report.html"
 
 say "baseline: $ASSAY baseline save corpus/shop/before --db $REPORTS/baseline.sqlite"
 "$ASSAY" baseline save corpus/shop/before --db "$REPORTS/baseline.sqlite"
@@ -26,6 +27,7 @@ say "check: $ASSAY check corpus/shop/after --baseline $REPORTS/baseline.sqlite .
 set +e
 "$ASSAY" check corpus/shop/after --baseline "$REPORTS/baseline.sqlite" \
   --sarif "$REPORTS/check.sarif" --attestation "$REPORTS/attestation.json" \
+  --summary "$REPORTS/summary.md" --html "$REPORTS/report.html" \
   --format text --output "$REPORTS/check.txt"
 rc=$?
 # The same check again for the machine-readable JSON report.
@@ -85,7 +87,8 @@ echo "attestation: $ASSAY attest verify $REPORTS/attestation.dsse.json --key $RE
 echo "  exit $rc_verify: $verify_out"
 echo "reports in $ROOT/$REPORTS/:"
 for f in baseline.sqlite check.txt check.json check.sarif attestation.json \
-  attestation.dsse.json demo-key.pem demo-key.pub.pem flows.svg flows.dot; do
+  attestation.dsse.json demo-key.pem demo-key.pub.pem flows.svg flows.dot summary.md \
+  report.html; do
   [ -f "$REPORTS/$f" ] && echo "  $REPORTS/$f"
 done
 exit "$rc"

@@ -2,8 +2,8 @@
 # setup.sh — install Assay's build and test dependencies on Debian 12 and build
 # it into build/ (Release). Idempotent: when every package is already there it
 # does not touch apt (so a second run is fast and works offline), when the
-# grammars are already fetched it does not run npm, and the build is
-# incremental. Run as root (or with sudo) on a fresh machine.
+# grammars and the SARIF validator are already fetched it does not run npm, and
+# the build is incremental. Run as root (or with sudo) on a fresh machine.
 set -euo pipefail
 
 cd "$(dirname "$0")/.."
@@ -29,10 +29,12 @@ die() {
 #   valgrind                           assay perf record --instructions: instruction
 #                                      counts under callgrind (and its end-to-end test)
 #   python3 jq                         the test scripts
+#   libicu72                           the SARIF validator (a self-contained .NET
+#                                      executable) loads ICU at start-up
 PACKAGES=(build-essential cmake pkg-config git ca-certificates
   libclang-14-dev libclang-common-14-dev libtree-sitter-dev libsqlite3-dev
   libjansson-dev libssl-dev libhiredis-dev libgraphviz-dev redis-server
-  libyaml-dev valgrind python3 jq)
+  libyaml-dev valgrind python3 jq libicu72)
 # nodejs/npm fetch the tree-sitter grammars from the npm registry. A machine
 # with NodeSource's nodejs already has npm (Debian's npm would conflict with it).
 if ! command -v npm >/dev/null 2>&1; then
@@ -60,24 +62,41 @@ fi
 
 command -v npm >/dev/null 2>&1 || die "npm not found after installing packages"
 
+# npm_pinned DIR WHAT: install DIR's packages exactly as DIR/package-lock.json
+# pins them. npm records what it installed in node_modules/.package-lock.json;
+# when that matches the committed lockfile, they are the pinned ones and npm is
+# not run.
+npm_pinned() {
+  local dir=$1 what=$2
+  if [ -f "$dir/node_modules/.package-lock.json" ] &&
+    cmp -s <(grep -E '"(version|integrity)"' "$dir/package-lock.json" | sort) \
+      <(grep -E '"(version|integrity)"' "$dir/node_modules/.package-lock.json" | sort); then
+    say "$what: present, as pinned"
+  else
+    say "fetching $what (npm ci)"
+    (cd "$dir" && npm ci --ignore-scripts --no-audit --no-fund)
+  fi
+}
+
 # tree-sitter grammars, pinned by frontend/grammars/package-lock.json. Only the
 # C sources are used; --ignore-scripts skips the Node bindings' native build.
-# npm records what it installed in node_modules/.package-lock.json; when that
-# matches the committed lockfile, the grammars are the pinned ones.
 GRAMMARS=frontend/grammars
-if [ -f "$GRAMMARS/node_modules/.package-lock.json" ] &&
-  cmp -s <(grep -E '"(version|integrity)"' "$GRAMMARS/package-lock.json" | sort) \
-    <(grep -E '"(version|integrity)"' "$GRAMMARS/node_modules/.package-lock.json" | sort); then
-  say "tree-sitter grammars: present, as pinned"
-else
-  say "fetching tree-sitter grammars (npm ci)"
-  (cd "$GRAMMARS" && npm ci --ignore-scripts --no-audit --no-fund)
-fi
+npm_pinned "$GRAMMARS" "tree-sitter grammars"
 for g in python javascript typescript/typescript typescript/tsx go java; do
   f="$GRAMMARS/node_modules/tree-sitter-${g%%/*}/${g#*/}"
   [ "${g%%/*}" = "$g" ] && f="$GRAMMARS/node_modules/tree-sitter-$g"
   [ -f "$f/src/parser.c" ] || die "npm ci did not produce $f/src/parser.c"
 done
+
+# The SARIF validator the tests run (Microsoft's SARIF Multitool), pinned by
+# tools/sarif-validator/package-lock.json. --ignore-scripts skips its only
+# install script, which makes the executable executable: done here instead.
+SARIF_VALIDATOR=tools/sarif-validator
+npm_pinned "$SARIF_VALIDATOR" "SARIF validator"
+f="$SARIF_VALIDATOR/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool"
+[ -f "$f" ] || die "npm ci did not produce $f"
+chmod +x "$f"
+"$f" --version >/dev/null 2>&1 || die "$f does not run on this machine"
 
 # ASSAY_BUILD_DIR (default build) lets a developer keep a Debug tree in build/.
 BUILD=${ASSAY_BUILD_DIR:-build}
