@@ -41,9 +41,34 @@ static json_t *rp__statement(const rp_attestation *a) {
   json_t *flow = json_object();
   json_object_set_new(flow, "verdict", json_string(a->flow_verdict ? a->flow_verdict : verdict));
   json_object_set_new(flow, "new", json_integer((json_int_t)a->n_new));
+  json_object_set_new(flow, "counts", json_deep_copy(counts));
+  json_object_set_new(flow, "exceptionsApplied", json_integer((json_int_t)a->nexceptions));
+  /* The evidence the data-flow verdict rests on: every file that carries
+   * the findings (by role; their digests are in predicate.evidence). */
+  json_t *roles = json_array();
+  for (size_t i = 0; i < a->nevidence; i++)
+    json_array_append_new(roles, json_string(a->evidence[i].role ? a->evidence[i].role : ""));
+  json_object_set_new(flow, "evidence", roles);
   json_t *gates = json_object();
   json_object_set_new(gates, "dataFlow", flow);
-  if (a->perf) json_object_set_new(gates, "performance", rp_perf_report_json(a->perf));
+  if (a->perf) {
+    json_object_set_new(gates, "performance", rp_perf_report_json(a->perf));
+  } else {
+    json_t *np = json_object();
+    json_object_set_new(np, "verdict", json_string("not-run"));
+    json_object_set_new(np, "reason", json_string("no benchmark results were given (--perf)"));
+    json_object_set_new(gates, "performance", np);
+  }
+  /* Gates this version does not evaluate yet are said so, never implied. */
+  static const char *const later[][2] = {
+      {"dataAccess", "the data-access gate is not evaluated by this version"},
+      {"contract", "the contract and attack-surface gate is not evaluated by this version"}};
+  for (size_t i = 0; i < sizeof later / sizeof *later; i++) {
+    json_t *g = json_object();
+    json_object_set_new(g, "verdict", json_string("not-evaluated"));
+    json_object_set_new(g, "reason", json_string(later[i][1]));
+    json_object_set_new(gates, later[i][0], g);
+  }
 
   json_t *pred = json_object();
   json_object_set_new(pred, "verdict", json_string(verdict));

@@ -346,6 +346,13 @@ static void test_attestation(void) {
     json_t *flow = JGET(JGET(pred, "gates"), "dataFlow");
     CHECK_STR(JSTR(flow, "verdict"), "fail");
     CHECK_INT(JINT(flow, "new"), 2);
+    CHECK_INT(JINT(JGET(flow, "counts"), "absent"), 1);
+    CHECK_INT(json_array_size(JGET(flow, "evidence")), 2);
+    CHECK_STR(json_string_value(json_array_get(JGET(flow, "evidence"), 0)), "sarif");
+    /* Every gate is present: the ones not run or not evaluated say so. */
+    CHECK_STR(JSTR(JGET(JGET(pred, "gates"), "performance"), "verdict"), "not-run");
+    CHECK_STR(JSTR(JGET(JGET(pred, "gates"), "dataAccess"), "verdict"), "not-evaluated");
+    CHECK_STR(JSTR(JGET(JGET(pred, "gates"), "contract"), "verdict"), "not-evaluated");
     json_t *bl = JGET(pred, "baseline");
     CHECK_STR(JSTR(bl, "path"), ".assay/baseline.db");
     CHECK_STR(JSTR(JGET(bl, "digest"), "sha256"), "aa11");
