@@ -774,14 +774,12 @@ static an_fn *an_flow__lookup_dotted(an_ctx *c, const as_ptrmap *m, const char *
   char buf[1024];
   snprintf(buf, sizeof buf, "%s", target);
   /* Try every split point from the right: module = prefix, function = rest. */
-  for (char *dot = strrchr(buf, '.'); dot; dot = NULL) {
-    for (char *d = dot; d >= buf; d--) {
-      if (*d != '.') continue;
-      *d = 0;
-      an_fn *f = an_flow__lookup(c, m, buf, d + 1, strlen(d + 1));
-      *d = '.';
-      if (f) return f;
-    }
+  for (size_t i = strlen(buf); i-- > 0;) {
+    if (buf[i] != '.') continue;
+    buf[i] = 0;
+    an_fn *f = an_flow__lookup(c, m, buf, buf + i + 1, strlen(buf + i + 1));
+    buf[i] = '.';
+    if (f) return f;
   }
   return NULL;
 }
@@ -971,8 +969,13 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
       an_fnmap_put(&byname, f->qname, f);
       if (is_c && !f->fn->is_static) {
         snprintf(buf, sizeof buf, ":%s", f->fn->name);
-        /* Prefer a definition in a .c file over a static inline in a header. */
-        an_fnmap_put(&cglobal, as_intern_str(c.names, buf), f);
+        /* Prefer a definition in a .c file over an inline one in a header. */
+        void **slot = as_ptrmap_slot(&cglobal, as_intern_str(c.names, buf));
+        const an_fn *had = *slot;
+        size_t n = strlen(u->path);
+        bool in_c_file = n > 2 && strcmp(u->path + n - 2, ".c") == 0;
+        if (!had || (in_c_file && strcmp(had->unit->path + strlen(had->unit->path) - 2, ".c") != 0))
+          *slot = f;
       }
     }
   }
@@ -998,17 +1001,14 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
         /* Python passes the object as self; Java and JavaScript as this. */
         if (g) bind = strcmp(g->unit->lang, "python") == 0 ? AN_BIND_SHIFT_OBJ : 0;
       }
-      if (g) {
-        /* resolved through the constructor's class */
-      } else if (is_c) {
-        if (!strchr(in->callee, '.')) {
-          g = an_flow__lookup(&c, &byname, f->unit->module, in->callee, strlen(in->callee));
-          if (!g) {
-            snprintf(buf, sizeof buf, ":%s", in->callee);
-            g = as_ptrmap_get(&cglobal, as_intern_str(c.names, buf));
-          }
+      if (!g && is_c && !strchr(in->callee, '.')) {
+        /* C: a static function of the file, else an external one of the service. */
+        g = an_flow__lookup(&c, &byname, f->unit->module, in->callee, strlen(in->callee));
+        if (!g) {
+          snprintf(buf, sizeof buf, ":%s", in->callee);
+          g = as_ptrmap_get(&cglobal, as_intern_str(c.names, buf));
         }
-      } else {
+      } else if (!g && !is_c) {
         g = an_flow__resolve_named(&c, &byname, f, in, &bind);
       }
       if (g) {

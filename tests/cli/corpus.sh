@@ -114,14 +114,11 @@ else:
 
     def where(r):
         loc = r["locations"][0]["physicalLocation"]
+        # Paths in outputs are relative to PATH: the uri must be exactly the
+        # ground truth's file, under the SRCROOT base.
         uri = loc["artifactLocation"]["uri"]
-        if uri.startswith("file://"):
-            uri = uri[len("file://"):]
-        for v in ("/corpus/shop/after/", "/corpus/shop/before/"):
-            if v in uri:
-                uri = uri.split(v, 1)[1]
-        if uri.startswith("./"):
-            uri = uri[2:]
+        if loc["artifactLocation"].get("uriBaseId") != "SRCROOT":
+            raise ValueError("no SRCROOT base on %s" % uri)
         return (uri, int(loc["region"]["startLine"]), r.get("baselineState"))
 
     try:

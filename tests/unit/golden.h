@@ -11,6 +11,7 @@
 #include <dirent.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 /* Lower the source of golden file `file` ("NAME.EXT"; stem is "NAME"). */
 typedef ir_unit *(*golden_lower_fn)(as_intern *strings, const char *file, const char *stem,
@@ -88,6 +89,46 @@ static int golden_run(const char *dir, const char *const *exts, golden_lower_fn 
     free(stem);
     free(names[i]);
   }
+  return n;
+}
+
+/* Lower every source with one of exts under dir (recursively; hidden folders
+ * and node_modules skipped): each must parse and verify. file is the path,
+ * stem the path without its extension. Returns how many there were. */
+static int golden_lower_tree(const char *dir, const char *const *exts, golden_lower_fn lower,
+                             as_intern *strings) {
+  DIR *d = opendir(dir);
+  if (!d) return 0;
+  int n = 0;
+  struct dirent *e;
+  while ((e = readdir(d))) {
+    if (e->d_name[0] == '.' || strcmp(e->d_name, "node_modules") == 0) continue;
+    char *p = as_sprintf("%s/%s", dir, e->d_name);
+    struct stat st;
+    const char *ext = golden__ext(p, exts);
+    if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
+      n += golden_lower_tree(p, exts, lower, strings);
+    } else if (ext) {
+      char *src = NULL;
+      size_t len = 0;
+      CHECK(as_read_file(p, &src, &len) == 0);
+      char *stem = as_strndup(p, strlen(p) - strlen(ext));
+      ir_unit *u = lower(strings, p, stem, src ? src : "", src ? len : 0);
+      if (u->failed) fprintf(stderr, "%s: %s\n", p, u->ndiags ? u->diags[0].message : "?");
+      CHECK_INT(u->failed, 0);
+      char err[512] = "";
+      if (ir_unit_verify(u, err, sizeof err) != 0) {
+        fprintf(stderr, "%s: does not verify: %s\n", p, err);
+        CHECK(0);
+      }
+      ir_unit_delete(u);
+      free(stem);
+      free(src);
+      n++;
+    }
+    free(p);
+  }
+  closedir(d);
   return n;
 }
 

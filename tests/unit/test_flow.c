@@ -488,7 +488,25 @@ static void test_constructors(void) {
   rm_tree();
 }
 
+/* A call to an external C function resolves to its definition in a .c file
+ * rather than to a same-named inline body in a header. */
+static void test_c_prefers_c_files(void) {
+  new_tree();
+  write_file("lib/Makefile", "");
+  write_file("lib/include/out.h", "void emit(const char *s) { (void)s; }\n");
+  write_file("lib/src/emit.c", "#include <stdio.h>\n"
+                               "void emit(const char *s) { puts(s); }\n");
+  write_file("lib/src/main.c", "struct user { const char *email; };\n"
+                               "void emit(const char *s);\n"
+                               "void run(struct user *u) { emit(u->email); }\n");
+  an_result *res = scan(NULL, NULL);
+  EXPECT(res, "lib/src/emit.c:2 assay/pii-to-stdout user.contact.email\n");
+  an_result_delete(res);
+  rm_tree();
+}
+
 int main(void) {
+  test_c_prefers_c_files();
   test_constructors();
   test_store_sinks();
   test_accessors();

@@ -31,17 +31,6 @@ static ir_unit *lower_as(const char *path, const char *module, const char *src) 
   return fe_javascript_lower(strings, path, module, src, strlen(src));
 }
 
-static const char *const exts[] = {".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx"};
-
-/* The extension of a golden source file, or NULL. */
-static const char *golden_ext(const char *name) {
-  const char *dot = strrchr(name, '.');
-  if (!dot) return NULL;
-  for (size_t i = 0; i < sizeof exts / sizeof *exts; i++)
-    if (strcmp(dot, exts[i]) == 0) return exts[i];
-  return NULL;
-}
-
 static ir_unit *golden_lower(as_intern *st, const char *file, const char *stem, const char *src,
                              size_t len) {
   char *rel = as_sprintf("src/%s", file);
@@ -464,36 +453,6 @@ static void test_stress(void) {
   as_buf_free(&b);
 }
 
-static int corpus_files;
-
-static void walk_corpus(const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d) return;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.' || strcmp(e->d_name, "node_modules") == 0) continue;
-    char *p = as_sprintf("%s/%s", dir, e->d_name);
-    struct stat st;
-    if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-      walk_corpus(p);
-    } else if (golden_ext(p)) {
-      char *src = NULL;
-      size_t len = 0;
-      if (as_read_file(p, &src, &len) == 0) {
-        ir_unit *u = fe_javascript_lower(strings, p, "corpus/mod", src, len);
-        if (u->failed) fprintf(stderr, "%s: %s\n", p, u->ndiags ? u->diags[0].message : "?");
-        CHECK_INT(u->failed, 0);
-        CHECK_INT(verify(u), 0);
-        ir_unit_delete(u);
-        free(src);
-        corpus_files++;
-      }
-    }
-    free(p);
-  }
-  closedir(d);
-}
-
 int main(void) {
   strings = as_intern_new();
   test_goldens();
@@ -506,9 +465,10 @@ int main(void) {
   test_parse_only();
   test_long_string();
   test_stress();
-  walk_corpus("corpus");
+  static const char *const corpus_exts[] = {".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx", NULL};
+  int corpus_files = golden_lower_tree("corpus", corpus_exts, golden_lower, strings);
   fprintf(stderr, "corpus: %d javascript/typescript files\n", corpus_files);
-  CHECK(corpus_files >= 6);
+  CHECK(corpus_files >= 12);
   as_intern_delete(strings);
   return CHECK_DONE();
 }

@@ -259,39 +259,6 @@ static void test_stress(void) {
   as_buf_free(&b);
 }
 
-static int corpus_files;
-
-static void walk_corpus(const char *dir) {
-  DIR *d = opendir(dir);
-  if (!d) return;
-  struct dirent *e;
-  while ((e = readdir(d))) {
-    if (e->d_name[0] == '.') continue;
-    char *p = as_sprintf("%s/%s", dir, e->d_name);
-    struct stat st;
-    if (stat(p, &st) == 0 && S_ISDIR(st.st_mode)) {
-      walk_corpus(p);
-    } else {
-      size_t l = strlen(p);
-      if (l > 3 && strcmp(p + l - 3, ".py") == 0) {
-        char *src = NULL;
-        size_t len = 0;
-        if (as_read_file(p, &src, &len) == 0) {
-          ir_unit *u = fe_python_lower(strings, p, "corpus.mod", src, len);
-          if (u->failed) fprintf(stderr, "%s: %s\n", p, u->ndiags ? u->diags[0].message : "?");
-          CHECK_INT(u->failed, 0);
-          CHECK_INT(verify(u), 0);
-          ir_unit_delete(u);
-          free(src);
-          corpus_files++;
-        }
-      }
-    }
-    free(p);
-  }
-  closedir(d);
-}
-
 int main(void) {
   strings = as_intern_new();
   test_goldens();
@@ -302,8 +269,10 @@ int main(void) {
   test_parse_only();
   test_long_string();
   test_stress();
-  walk_corpus("corpus");
+  static const char *const corpus_exts[] = {".py", NULL};
+  int corpus_files = golden_lower_tree("corpus", corpus_exts, golden_lower, strings);
   fprintf(stderr, "corpus: %d python files\n", corpus_files);
+  CHECK(corpus_files >= 12);
   as_intern_delete(strings);
   return CHECK_DONE();
 }
