@@ -57,8 +57,16 @@ an_finding *an_result_add(an_result *self, const an_finding *f) {
                               .line = s->line,
                               .col = s->col,
                               .function = as_arena_strdup(a, s->function),
-                              .message = as_arena_strdup(a, s->message)};
+                              .message = as_arena_strdup(a, s->message),
+                              .service = as_arena_strdup(a, s->service),
+                              .link = s->link};
     }
+  }
+  c->services = NULL;
+  if (f->nservices) {
+    c->services = as_arena_alloc(a, f->nservices * sizeof(*c->services));
+    for (uint32_t i = 0; i < f->nservices; i++)
+      c->services[i] = as_arena_strdup(a, f->services[i]);
   }
   return c;
 }
@@ -154,8 +162,31 @@ const char *an_finding_fingerprint(as_arena *arena, const an_finding *f) {
   as_buf_puts(&b, f->sink_symbol ? f->sink_symbol : "");
   as_buf_putc(&b, '\n');
   as_buf_puts(&b, f->service ? f->service : "");
+  if (f->nservices > 1) {
+    as_buf_puts(&b, "\nvia ");
+    for (uint32_t i = 0; i < f->nservices; i++)
+      as_buf_printf(&b, "%s%s", i ? "," : "", f->services[i]);
+  }
   char hex[65];
   as_sha256_hex(b.data, b.len, hex);
   as_buf_free(&b);
   return as_arena_strdup(arena, hex);
+}
+
+void an_finding_set_services(as_arena *arena, an_finding *f) {
+  f->services = NULL;
+  f->nservices = 0;
+  uint32_t n = 0;
+  const char *prev = NULL;
+  for (uint32_t i = 0; i < f->nsteps; i++) {
+    const char *s = f->steps[i].service;
+    if (s && (!prev || strcmp(prev, s) != 0)) n++, prev = s;
+  }
+  if (n < 2) return;
+  f->services = as_arena_alloc(arena, n * sizeof(*f->services));
+  prev = NULL;
+  for (uint32_t i = 0; i < f->nsteps; i++) {
+    const char *s = f->steps[i].service;
+    if (s && (!prev || strcmp(prev, s) != 0)) f->services[f->nservices++] = prev = s;
+  }
 }

@@ -21,6 +21,9 @@ typedef struct an_step {
   uint32_t line, col;
   const char *function; /* qualified: "module:func" */
   const char *message;  /* "user.email is classified user.contact.email", ... */
+  const char *service;  /* the service the step is in ("users"; "." for the root), or NULL */
+  int32_t link;         /* crossing a link here: client index + 1 (the request), or
+                           -(client index + 1) (the response coming back); 0 otherwise */
 } an_step;
 
 typedef struct an_finding {
@@ -28,7 +31,10 @@ typedef struct an_finding {
   ir_sink_kind sink_kind;
   const char **categories; /* sorted, unique fideslang categories */
   uint32_t ncategories;
-  const char *service;       /* service of the sink */
+  const char *service;   /* service of the sink */
+  const char **services; /* the services the path visits, in order (consecutive steps
+                            in one service count once); NULL when it stays in one */
+  uint32_t nservices;
   const char *source_symbol; /* "service:module:function:name" where data was classified */
   const char *sink_symbol;   /* "service:module:function:callee" */
   const char *fingerprint;   /* 64 hex: sha256 over rule, categories, symbols, services */
@@ -44,6 +50,40 @@ typedef struct an_finding {
   const char *suppressed_origin; /* policy file path, or "path:line" of the comment */
 } an_finding;
 
+/* An endpoint of the repository (see analyses/link.h), as reported. */
+typedef struct an_endpoint_rec {
+  const char *protocol; /* "http", "grpc", "queue" */
+  const char *service;
+  const char *method; /* HTTP method ("*": any), queue broker, NULL for gRPC */
+  const char *target; /* normalised template, gRPC path, topic */
+  const char *display;
+  const char *handler; /* "module:function" */
+  const char *path;
+  uint32_t line;
+  const char **guards;
+  uint32_t nguards;
+  uint32_t nclients; /* clients of the repository linked to it */
+} an_endpoint_rec;
+
+/* An outbound call and what it was linked to. */
+typedef struct an_link_rec {
+  const char *protocol;
+  const char *service;
+  const char *method;
+  const char *target; /* NULL when unresolved */
+  const char *url;    /* HTTP URL template / queue topic as computed, or NULL */
+  const char *target_service;
+  const char *state; /* "matched", "unmatched", "ambiguous", "external", "unresolved" */
+  const char *path;
+  uint32_t line;
+  uint32_t *endpoints; /* indexes into an_result.endpoints */
+  uint32_t nendpoints;
+  const char **categories; /* personal data its requests carry (sorted, unique) */
+  uint32_t ncategories;
+  const char **returned; /* personal data its responses carry back */
+  uint32_t nreturned;
+} an_link_rec;
+
 /* A set of findings plus the diagnostics met on the way; everything is owned
  * by the set's arena. */
 typedef struct an_result {
@@ -53,6 +93,11 @@ typedef struct an_result {
   as_diag *diags;
   size_t ndiags, diags_cap;
   size_t files_scanned, files_failed, lines_scanned;
+  /* The service map: every endpoint and every outbound call (scan only). */
+  an_endpoint_rec *endpoints;
+  size_t nendpoints;
+  an_link_rec *links;
+  size_t nlinks;
 } an_result;
 
 an_result *an_result_new(void);
@@ -62,9 +107,13 @@ an_finding *an_result_add(an_result *self, const an_finding *f);
 void an_result_add_diag(an_result *self, const as_diag *d);
 /* Sort findings by (path, line, col, fingerprint): the order of every output. */
 void an_result_sort(an_result *self);
+/* The services f's steps visit, in order, into f->services (arena-allocated);
+ * left NULL when the path stays in one service. */
+void an_finding_set_services(as_arena *arena, an_finding *f);
 /* Compute f->fingerprint from its meaning (never from line numbers):
  * sha256("assay-fp-1\n" rule \n categories joined by ',' \n source_symbol \n
- * sink_symbol \n service). The result is arena-allocated. */
+ * sink_symbol \n service), followed by "\nvia " and the services joined by
+ * ',' when the path crosses services. The result is arena-allocated. */
 const char *an_finding_fingerprint(as_arena *arena, const an_finding *f);
 
 #endif

@@ -10,10 +10,15 @@
  * terminates, recursion included.
  */
 #include "flow.h"
+#include "link.h"
 
 #include <string.h>
 
 #define AN_PARAM_BIT 0x80000000u
+/* A request field a handler reads: an index into the run's key table
+ * (parameter, field name). Only endpoint handlers make them, so a link can
+ * bind the client's payload field by field. */
+#define AN_KEY_BIT 0x40000000u
 #define AN_MAX_LABELS 32
 #define AN_MAX_PATH 48
 
@@ -47,14 +52,15 @@ typedef struct an_val {
 
 /* Where data ends: a sink call (or a handler's return). */
 typedef struct an_sink {
-  const char *symbol; /* "service:module:function:callee" */
-  const char *callee; /* as written, or "return" */
-  const char *vendor; /* third-party sinks, else NULL */
+  const char *symbol;  /* "service:module:function:callee" */
+  const char *service; /* the service it is in */
+  const char *callee;  /* as written, or "return" */
+  const char *vendor;  /* third-party sinks, else NULL */
   ir_sink_kind kind;
 } an_sink;
 
 typedef struct an_hit {
-  uint32_t param;
+  uint32_t label; /* AN_PARAM_BIT | parameter, or AN_KEY_BIT | key */
   an_sink sink;
   const an_pnode *path;
 } an_hit;
@@ -80,6 +86,8 @@ enum {
 typedef struct an_fn {
   ir_unit *unit;
   ir_func *fn;
+  const char *service;   /* its service ("." for the root) */
+  const an_endpoint *ep; /* when it handles an endpoint */
   const char *qname;     /* "module:function" */
   const char *cls;       /* Python class prefix of a method, or NULL */
   struct an_fn **callee; /* per instruction: resolved function or NULL */
@@ -90,6 +98,8 @@ typedef struct an_fn {
   AS_ARRAY(an_label) ret;
   AS_ARRAY(an_hit) hits;
   AS_ARRAY(an_effect) effects;
+  AS_ARRAY(an_label) resp;         /* endpoint handlers: what reaches their response */
+  AS_ARRAY(struct an_fn *) linked; /* handlers its client calls reach */
 } an_fn;
 
 typedef struct an_src {
@@ -99,8 +109,17 @@ typedef struct an_src {
   const char *where; /* "module:function" that classified it */
 } an_src;
 
+typedef struct an_key {
+  uint32_t param;
+  const char *key;
+} an_key;
+
 typedef struct an_ctx {
-  const char *service;
+  const char *rsvc; /* the service whose functions name resolution sees */
+  const an_links *links;
+  as_ptrmap fn_of; /* ir_func * -> an_fn * */
+  AS_ARRAY(an_key) keys;
+  as_ptrmap key_index;      /* interned "param\x1fkey" -> index + 1 */
   const char *const *hosts; /* the repository's service names */
   size_t nhosts;
   const an_catalogue *catalogue;
@@ -146,7 +165,13 @@ static const an_pnode *an_flow__push(an_ctx *c, const an_pnode *prev, const ir_u
   an_pnode *n = as_arena_alloc(c->arena, sizeof(*n));
   n->prev = prev;
   n->len = prev ? prev->len + 1 : 1;
-  n->step = (an_step){u->path, loc.line, loc.col, qname, as_arena_strdup(c->arena, msg)};
+  n->step = (an_step){u->path,
+                      loc.line,
+                      loc.col,
+                      qname,
+                      as_arena_strdup(c->arena, msg),
+                      c->cur ? c->cur->service : NULL,
+                      0};
   return n;
 }
 
@@ -237,7 +262,7 @@ static void an_flow__set(an_ctx *c, const char *dst, const an_taint *t, bool str
 
 static const char *an_flow__symbol(an_ctx *c, const char *name) {
   char buf[1024];
-  snprintf(buf, sizeof buf, "%s:%s:%s", c->service, c->cur->qname, name);
+  snprintf(buf, sizeof buf, "%s:%s:%s", c->cur->service, c->cur->qname, name);
   return as_intern_str(c->names, buf);
 }
 
@@ -298,19 +323,26 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an
   const an_step *last = &steps[n - 1];
   char msg[1024], vendor[128] = "";
   if (sink->vendor) snprintf(vendor, sizeof vendor, " (%s)", sink->vendor);
+  char in_svc[300] = "";
+  const char *src_svc = s->symbol; /* "service:..." */
+  size_t sl = strcspn(src_svc, ":");
+  if (strlen(sink->service) != sl || strncmp(sink->service, src_svc, sl) != 0)
+    snprintf(in_svc, sizeof in_svc, " of service %.*s", (int)sl, src_svc);
   if (sink->kind == IR_SINK_RESPONSE && strcmp(sink->callee, "return") == 0)
-    snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s is returned in %s",
-             s->category, s->name, s->where, ir_sink_kind_words(sink->kind));
+    snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s%s is returned in %s%s%s",
+             s->category, s->name, s->where, in_svc, ir_sink_kind_words(sink->kind),
+             in_svc[0] ? " by service " : "", in_svc[0] ? sink->service : "");
   else
-    snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s reaches %s%s through %s",
-             s->category, s->name, s->where, ir_sink_kind_words(sink->kind), vendor, sink->callee);
+    snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s%s reaches %s%s through %s%s%s",
+             s->category, s->name, s->where, in_svc, ir_sink_kind_words(sink->kind), vendor,
+             sink->callee, in_svc[0] ? " in service " : "", in_svc[0] ? sink->service : "");
   an_finding f = {0};
   f.rule_id = ir_sink_kind_rule(sink->kind);
   f.sink_kind = sink->kind;
   const char *cats[1] = {s->category};
   f.categories = cats;
   f.ncategories = 1;
-  f.service = c->service;
+  f.service = sink->service;
   f.source_symbol = s->symbol;
   f.sink_symbol = sink->symbol;
   f.path = last->path;
@@ -319,6 +351,7 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an
   f.message = msg;
   f.steps = steps;
   f.nsteps = n;
+  an_finding_set_services(c->arena, &f);
   f.fingerprint = an_finding_fingerprint(c->arena, &f);
   an_result_add(c->res, &f);
 }
@@ -326,15 +359,23 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an
 /* A label reaches a sink: a finding for a source, a summary hit for a parameter. */
 static void an_flow__reach(an_ctx *c, const an_label *l, const an_sink *sink,
                            const an_pnode *path) {
-  if (!(l->id & AN_PARAM_BIT)) {
+  an_fn *f = c->cur;
+  if (sink->kind == IR_SINK_RESPONSE && f->ep) {
+    bool dup = f->resp.len >= AN_MAX_LABELS;
+    for (size_t r = 0; r < f->resp.len && !dup; r++)
+      dup = f->resp.items[r].id == l->id;
+    if (!dup) {
+      an_label rl = {l->id, path};
+      as_array_push(&f->resp, rl);
+    }
+  }
+  if (!(l->id & (AN_PARAM_BIT | AN_KEY_BIT))) {
     an_flow__emit(c, l->id, sink, path);
     return;
   }
-  uint32_t param = l->id & ~AN_PARAM_BIT;
-  an_fn *f = c->cur;
   for (size_t i = 0; i < f->hits.len; i++)
-    if (f->hits.items[i].param == param && f->hits.items[i].sink.symbol == sink->symbol) return;
-  an_hit h = {param, *sink, path};
+    if (f->hits.items[i].label == l->id && f->hits.items[i].sink.symbol == sink->symbol) return;
+  an_hit h = {l->id, *sink, path};
   as_array_push(&f->hits, h);
 }
 
@@ -360,6 +401,14 @@ static const char *an_flow__param_value(const ir_inst *in, const an_fn *g, unsig
   return NULL;
 }
 
+/* The parameter a symbolic label stands for, or AN_NOT_PARAM for a source. */
+#define AN_NOT_PARAM 0xFFFFFFFEu
+static uint32_t an_flow__param_of(const an_ctx *c, uint32_t id) {
+  if (id & AN_PARAM_BIT) return id & ~AN_PARAM_BIT;
+  if (id & AN_KEY_BIT) return c->keys.items[id & ~AN_KEY_BIT].param;
+  return AN_NOT_PARAM;
+}
+
 static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind, bool strong) {
   an_fn *f = c->cur;
   const ir_unit *u = f->unit;
@@ -367,12 +416,13 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind,
   /* Parameters that reach sinks inside g. */
   for (size_t h = 0; h < g->hits.len; h++) {
     an_hit hit = g->hits.items[h];
-    const char *v = an_flow__param_value(in, g, bind, hit.param);
+    uint32_t param = an_flow__param_of(c, hit.label);
+    const char *v = an_flow__param_value(in, g, bind, param);
     if (!v) continue;
     an_taint t = an_flow__flatten(c, v);
     for (uint32_t i = 0; i < t.n; i++) {
       snprintf(msg, sizeof msg, "passed to %s() as '%s'", g->fn->name,
-               hit.param < g->fn->nparams ? g->fn->params[hit.param] : "?");
+               param < g->fn->nparams ? g->fn->params[param] : "?");
       const an_pnode *p = an_flow__push(c, t.v[i].path, u, f->qname, in->loc, msg);
       p = an_flow__append(c, p, hit.path);
       an_flow__reach(c, &t.v[i], &hit.sink, p);
@@ -383,8 +433,8 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind,
   for (size_t r = 0; r < g->ret.len; r++) {
     an_label rl = g->ret.items[r];
     snprintf(msg, sizeof msg, "returned from %s()", g->fn->name);
-    if (rl.id & AN_PARAM_BIT) {
-      uint32_t j = rl.id & ~AN_PARAM_BIT;
+    if (rl.id & (AN_PARAM_BIT | AN_KEY_BIT)) {
+      uint32_t j = an_flow__param_of(c, rl.id);
       const char *v = an_flow__param_value(in, g, bind, j);
       if (!v) continue;
       an_taint t = an_flow__flatten(c, v);
@@ -415,8 +465,8 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind,
     an_fieldt *fl = an_flow__field(c, an_flow__val(c, target), ef.field);
     snprintf(msg, sizeof msg, "stored in %s.%s by %s()", target[0] == '%' ? "the object" : target,
              ef.field, g->fn->name);
-    if (ef.label.id & AN_PARAM_BIT) {
-      uint32_t j = ef.label.id & ~AN_PARAM_BIT;
+    if (ef.label.id & (AN_PARAM_BIT | AN_KEY_BIT)) {
+      uint32_t j = an_flow__param_of(c, ef.label.id);
       const char *v = an_flow__param_value(in, g, bind, j);
       if (!v) continue;
       an_taint t = an_flow__flatten(c, v);
@@ -457,9 +507,41 @@ static bool an_flow__accessor(const char *callee) {
 
 /* Unknown code: its result carries what went in. An accessor with a literal
  * key reads like a field: body.get("email") is body.email. */
+/* Serialisers keep an object's fields apart: json.dumps(event) still has
+ * event's "phone" as "phone" on the other side of a link. */
+static bool an_flow__serializer(const char *callee) {
+  static const char *const names[] = {
+      "json.dumps",      "JSON.stringify", "json.Marshal", "json.marshal", "bytes.NewReader",
+      "bytes.NewBuffer", "Buffer.from",    "JSON.parse",   "json.loads",   "strings.NewReader"};
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+    if (strcmp(callee, names[k]) == 0) return true;
+  return false;
+}
+
+static void an_flow__copy(an_ctx *c, const char *dst, const char *from, bool strong);
+
 static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, const ir_inst *in,
                                   bool strong) {
   an_taint t = {0};
+  if (in->nargs >= 1 && in->dst && an_flow__serializer(in->callee)) {
+    an_flow__copy(c, in->dst, in->args[0], strong);
+    return;
+  }
+  /* Request(user_id=u, email=e): keyword arguments become the fields of
+   * the result (a message, a record, a dict). */
+  bool all_named = in->argnames && in->dst && !in->obj;
+  for (uint32_t a = 0; all_named && a < in->nargs; a++)
+    all_named = in->argnames[a] && in->argnames[a][0] != '*';
+  if (all_named && in->dst) {
+    an_flow__set(c, in->dst, &t, strong);
+    an_val *d = an_flow__val(c, in->dst);
+    for (uint32_t a = 0; a < in->nargs; a++) {
+      an_taint s = an_flow__flatten(c, in->args[a]);
+      an_fieldt *fl = an_flow__field(c, d, in->argnames[a]);
+      an_flow__union(c, &fl->t, &s);
+    }
+    return;
+  }
   const char *key = NULL;
   if (in->obj && in->nargs && an_flow__accessor(in->callee))
     key = an_flow__const_text(fn, i, in->args[0]);
@@ -524,10 +606,48 @@ static bool an_flow__internal_url(an_ctx *c, const ir_func *fn, uint32_t i, cons
 
 /* What reading obj.field gives (field NULL: an unknown key): the field's own
  * labels, the object's, and a source when the field's name is personal data. */
+/* Names under which a request object holds its whole body: req.body.email
+ * is the request's field "email". */
+static bool an_flow__transparent(const char *field) {
+  static const char *const names[] = {
+      "body",  "json",    "form",  "data",    "args", "values", "query",    "params", "payload",
+      "value", "request", "files", "content", "Body", "Form",   "PostForm", "URL"};
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+    if (strcmp(field, names[k]) == 0) return true;
+  return false;
+}
+
+static uint32_t an_flow__key(an_ctx *c, uint32_t param, const char *key) {
+  char buf[600];
+  snprintf(buf, sizeof buf, "%u\x1f%.500s", param, key);
+  void **slot = as_ptrmap_slot(&c->key_index, as_intern_str(c->names, buf));
+  if (!*slot) {
+    an_key k = {param, as_intern_str(c->names, key)};
+    as_array_push(&c->keys, k);
+    *slot = (void *)(uintptr_t)c->keys.len;
+  }
+  return AN_KEY_BIT | (uint32_t)((uintptr_t)*slot - 1);
+}
+
 static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const char *field,
                           an_taint *t) {
   an_val *o = an_flow__val(c, obj);
-  if (field) {
+  if (field && c->cur->ep && !an_flow__transparent(field)) {
+    /* In a handler, reading a field of the request is reading that request
+     * field: a link binds it to the same field of the client's payload. */
+    char msg[512];
+    snprintf(msg, sizeof msg, "'%s' is read from the request", field);
+    for (uint32_t k = 0; k < o->t.n; k++) {
+      uint32_t id = o->t.v[k].id;
+      if (id & (AN_PARAM_BIT | AN_KEY_BIT))
+        an_flow__add(c, t, an_flow__key(c, an_flow__param_of(c, id), field),
+                     an_flow__push(c, o->t.v[k].path, c->cur->unit, c->cur->qname, in->loc, msg));
+      else
+        an_flow__add(c, t, id, o->t.v[k].path);
+    }
+    for (an_fieldt *fl = o->fields; fl; fl = fl->next)
+      if (fl->name == field || fl->name == NULL) an_flow__union(c, t, &fl->t);
+  } else if (field) {
     an_flow__union(c, t, &o->t);
     for (an_fieldt *fl = o->fields; fl; fl = fl->next)
       if (fl->name == field || fl->name == NULL) an_flow__union(c, t, &fl->t);
@@ -546,10 +666,139 @@ static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const c
   }
 }
 
+/* Does value v have named fields, none of them a tuple element? */
+static bool an_flow__object(an_ctx *c, const char *v) {
+  an_fieldt *fl = an_flow__val(c, v)->fields;
+  if (!fl) return false;
+  for (; fl; fl = fl->next)
+    if (!fl->name || (fl->name[0] >= '0' && fl->name[0] <= '9')) return false;
+  return true;
+}
+
+/* dst = from, keeping the fields apart: d = {...} must stay field-sensitive. */
+static void an_flow__copy(an_ctx *c, const char *dst, const char *from, bool strong) {
+  an_val *src = an_flow__val(c, from);
+  an_taint s = src->t;
+  an_fieldt *fields = src->fields;
+  an_flow__set(c, dst, &s, strong);
+  an_val *d = an_flow__val(c, dst);
+  for (an_fieldt *fl = fields; fl; fl = fl->next) {
+    if (d == src) break;
+    an_fieldt *df = an_flow__field(c, d, fl->name);
+    an_flow__union(c, &df->t, &fl->t);
+  }
+}
+
+/* ---- across services ---------------------------------------------------------- */
+
+/* Parameters of an HTTP handler that do not receive the request. */
+static bool an_flow__not_request(const char *p) {
+  static const char *const names[] = {"res",  "resp", "response", "w",   "rw",   "writer",
+                                      "next", "self", "this",     "cls", "reply"};
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++)
+    if (strcmp(p, names[k]) == 0) return true;
+  return false;
+}
+
+/* What the client's payload gives the handler's symbolic label id: the
+ * payload field of the label's request field (of the parameter's name, for
+ * an HTTP parameter), or the whole payload when it has no such structure. */
+static an_taint an_flow__bound(an_ctx *c, const an_client *cl, const an_endpoint *ep,
+                               const an_fn *g, const ir_inst *in, uint32_t id) {
+  an_taint out = {0};
+  uint32_t p = an_flow__param_of(c, id);
+  if (p == AN_NOT_PARAM || cl->payload_arg < 0 || (uint32_t)cl->payload_arg >= in->nargs)
+    return out;
+  const ir_func *h = g->fn;
+  if (ep->binding == AN_REQ_PARAM && p != ep->req_param) return out;
+  if (ep->binding == AN_REQ_PARAMS && p < h->nparams && an_flow__not_request(h->params[p]))
+    return out;
+  const char *pv = in->args[cl->payload_arg];
+  an_val *v = an_flow__val(c, pv);
+  if (cl->payload_field) { /* fetch(url, {body: ...}): the field, as one value */
+    for (an_fieldt *fl = v->fields; fl; fl = fl->next)
+      if (fl->name && strcmp(fl->name, cl->payload_field) == 0) an_flow__union(c, &out, &fl->t);
+    return out;
+  }
+  const char *key = (id & AN_KEY_BIT) ? c->keys.items[id & ~AN_KEY_BIT].key
+                    : ep->binding == AN_REQ_PARAMS && p < h->nparams ? h->params[p]
+                                                                     : NULL;
+  if (key && v->fields) {
+    bool found = false;
+    for (an_fieldt *fl = v->fields; fl; fl = fl->next)
+      if (fl->name && an_link_same_key(fl->name, key)) {
+        an_flow__union(c, &out, &fl->t);
+        found = true;
+      }
+    if (found || (id & AN_KEY_BIT)) {
+      an_flow__union(c, &out, &v->t);
+      return out;
+    }
+  }
+  return an_flow__flatten(c, pv);
+}
+
+static const an_pnode *an_flow__push_link(an_ctx *c, const an_pnode *prev, ir_loc loc,
+                                          const char *msg, int32_t link) {
+  const an_pnode *n = an_flow__push(c, prev, c->cur->unit, c->cur->qname, loc, msg);
+  if (n != prev) ((an_pnode *)n)->step.link = link;
+  return n;
+}
+
+/* A call whose other end is in another service: the handler's summary,
+ * instantiated with the client's payload; the call's result is what the
+ * handler responds. */
+static void an_flow__link(an_ctx *c, const ir_inst *in, const an_client *cl, bool strong) {
+  int32_t li = (int32_t)(cl - an_links_client(c->links, 0)) + 1;
+  an_taint out = {0};
+  char sent[768], back[768];
+  for (uint32_t k = 0; k < cl->nendpoints; k++) {
+    const an_endpoint *ep = an_links_endpoint(c->links, cl->endpoints[k]);
+    an_fn *g = as_ptrmap_get(&c->fn_of, ep->handler);
+    if (!g) continue;
+    if (ep->protocol == AN_PROTO_QUEUE)
+      snprintf(sent, sizeof sent, "published to %s topic '%s', consumed by %s() in service %s",
+               ep->method, ep->target, g->fn->name, ep->service);
+    else
+      snprintf(sent, sizeof sent, "sent to service %s: %s%s%s, handled by %s()", ep->service,
+               ep->method ? ep->method : "", ep->method ? " " : "", ep->display, g->fn->name);
+    snprintf(back, sizeof back, "returned as the response of %s%s%s (service %s)",
+             ep->method ? ep->method : "", ep->method ? " " : "", ep->display, ep->service);
+    for (size_t h = 0; h < g->hits.len; h++) {
+      an_hit hit = g->hits.items[h];
+      an_taint t = an_flow__bound(c, cl, ep, g, in, hit.label);
+      for (uint32_t i = 0; i < t.n; i++) {
+        const an_pnode *p = an_flow__push_link(c, t.v[i].path, in->loc, sent, li);
+        p = an_flow__append(c, p, hit.path);
+        an_flow__reach(c, &t.v[i], &hit.sink, p);
+      }
+    }
+    if (ep->protocol == AN_PROTO_QUEUE) continue; /* a publish has no response */
+    for (int which = 0; which < 2; which++) {
+      const an_label *rs = which ? g->resp.items : g->ret.items;
+      size_t nr = which ? g->resp.len : g->ret.len;
+      for (size_t r = 0; r < nr; r++) {
+        if (!(rs[r].id & (AN_PARAM_BIT | AN_KEY_BIT))) {
+          an_flow__add(c, &out, rs[r].id, an_flow__push_link(c, rs[r].path, in->loc, back, -li));
+          continue;
+        }
+        an_taint t = an_flow__bound(c, cl, ep, g, in, rs[r].id);
+        for (uint32_t i = 0; i < t.n; i++) {
+          const an_pnode *p = an_flow__push_link(c, t.v[i].path, in->loc, sent, li);
+          p = an_flow__append(c, p, rs[r].path);
+          an_flow__add(c, &out, t.v[i].id, an_flow__push_link(c, p, in->loc, back, -li));
+        }
+      }
+    }
+  }
+  an_flow__set(c, in->dst, &out, strong);
+}
+
 static bool an_flow__function(an_ctx *c, an_fn *f) {
   ir_func *fn = f->fn;
   ir_unit *u = f->unit;
-  size_t before_ret = f->ret.len, before_hits = f->hits.len, before_effects = f->effects.len;
+  size_t before_ret = f->ret.len, before_hits = f->hits.len, before_effects = f->effects.len,
+         before_resp = f->resp.len;
   as_arena_reset(c->scratch);
   c->cur = f;
   size_t names = fn->nparams + 4;
@@ -562,6 +811,19 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
   c->vals_cap = need;
   char msg[512];
 
+  if (f->ep && strcmp(u->lang, "python") == 0) {
+    /* Flask, Quart: the request is the module-level `request`, not a
+     * parameter; it stands for one past the last parameter. */
+    const char *req = ir_str(u, "request");
+    bool is_param = false;
+    for (uint32_t p = 0; p < fn->nparams; p++)
+      is_param |= fn->params[p] == req;
+    if (!is_param) {
+      snprintf(msg, sizeof msg, "the request %s() handles", fn->name);
+      an_flow__add(c, &an_flow__val(c, req)->t, AN_PARAM_BIT | fn->nparams,
+                   an_flow__push(c, NULL, u, f->qname, fn->loc, msg));
+    }
+  }
   for (uint32_t p = 0; p < fn->nparams; p++) {
     an_val *v = an_flow__val(c, fn->params[p]);
     snprintf(msg, sizeof msg, "parameter '%s' of %s()", fn->params[p], fn->name);
@@ -583,20 +845,9 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
     case IR_CONST:
       an_flow__set(c, in->dst, &t, strong);
       break;
-    case IR_COPY: {
-      /* Keep the fields apart: d = {...} must stay field-sensitive. */
-      an_val *src = an_flow__val(c, in->args[0]);
-      an_taint s = src->t;
-      an_fieldt *fields = src->fields;
-      an_flow__set(c, in->dst, &s, strong);
-      an_val *d = an_flow__val(c, in->dst);
-      for (an_fieldt *fl = fields; fl; fl = fl->next) {
-        if (d == src) break;
-        an_fieldt *df = an_flow__field(c, d, fl->name);
-        an_flow__union(c, &df->t, &fl->t);
-      }
+    case IR_COPY:
+      an_flow__copy(c, in->dst, in->args[0], strong);
       break;
-    }
     case IR_CONCAT:
       for (uint32_t a = 0; a < in->nargs; a++) {
         an_taint s = an_flow__flatten(c, in->args[a]);
@@ -611,6 +862,12 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       an_flow__set(c, in->dst, &t, strong);
       break;
     case IR_LOAD:
+      if (in->field && in->field[0] == '0' && !in->field[1] && an_flow__object(c, in->obj)) {
+        /* Go: v, err := f() reads element 0 of the result; a result that is
+         * an object (not a tuple) is that object, fields and all. */
+        an_flow__copy(c, in->dst, in->obj, strong);
+        break;
+      }
       an_flow__load(c, in, in->obj, in->field, &t);
       an_flow__set(c, in->dst, &t, strong);
       break;
@@ -631,8 +888,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       if (in->fact == IR_FACT_SINK) { /* an assignment that is a sink (ctx.body = x) */
         char target[512];
         snprintf(target, sizeof target, "%.200s.%.200s", in->obj, in->field);
-        an_sink sink = {an_flow__symbol(c, target), as_intern_str(c->names, target), NULL,
-                        (ir_sink_kind)in->sink_kind};
+        an_sink sink = {an_flow__symbol(c, target), f->service, as_intern_str(c->names, target),
+                        NULL, (ir_sink_kind)in->sink_kind};
         snprintf(msg, sizeof msg, "assigned to %.256s: %s", target, ir_sink_kind_words(sink.kind));
         for (uint32_t k = 0; k < s.n; k++)
           an_flow__reach(c, &s.v[k], &sink,
@@ -643,7 +900,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
     case IR_RETURN:
       if (in->nargs) {
         an_taint s = an_flow__flatten(c, in->args[0]);
-        an_sink sink = {NULL, "return", NULL, IR_SINK_RESPONSE};
+        an_sink sink = {NULL, f->service, "return", NULL, IR_SINK_RESPONSE};
         if (fn->is_handler) {
           sink.symbol = an_flow__symbol(c, "<return>");
           snprintf(msg, sizeof msg, "returned by the route handler %s() as its response", fn->name);
@@ -659,7 +916,18 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         }
       }
       break;
-    case IR_CALL:
+    case IR_CALL: {
+      const an_client *cl = an_links_client_at(c->links, fn, i);
+      if (cl && cl->state == AN_LINK_MATCHED) {
+        an_flow__link(c, in, cl, strong);
+        break;
+      }
+      if (cl && (cl->state == AN_LINK_UNMATCHED || cl->state == AN_LINK_AMBIGUOUS)) {
+        /* One of the repository's own services, but no single endpoint to
+         * follow: not an external host (reported by the links). */
+        an_flow__unknown_call(c, fn, i, in, strong);
+        break;
+      }
       switch ((ir_fact_kind)in->fact) {
       case IR_FACT_SANITIZER:
         an_flow__set(c, in->dst, &t, strong);
@@ -671,7 +939,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
           an_flow__unknown_call(c, fn, i, in, strong);
           break;
         }
-        an_sink sink = {an_flow__symbol(c, in->callee), in->callee, in->fact_vendor,
+        an_sink sink = {an_flow__symbol(c, in->callee), f->service, in->callee, in->fact_vendor,
                         (ir_sink_kind)in->sink_kind};
         uint32_t last = in->fact_to == 255 ? in->nargs : (uint32_t)in->fact_to + 1;
         if (last > in->nargs) last = in->nargs;
@@ -724,6 +992,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         }
       }
       break;
+    }
     default:
       break;
     }
@@ -748,7 +1017,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
     }
   }
   c->cur = NULL;
-  return f->ret.len != before_ret || f->hits.len != before_hits || f->effects.len != before_effects;
+  return f->ret.len != before_ret || f->hits.len != before_hits ||
+         f->effects.len != before_effects || f->resp.len != before_resp;
 }
 
 /* ---- linking: resolve calls within the service ------------------------------ */
@@ -763,7 +1033,7 @@ static void an_fnmap_put(as_ptrmap *m, const char *key, an_fn *f) {
 static an_fn *an_flow__lookup(an_ctx *c, const as_ptrmap *m, const char *module, const char *fn,
                               size_t fnlen) {
   char buf[1024];
-  int n = snprintf(buf, sizeof buf, "%s:%.*s", module, (int)fnlen, fn);
+  int n = snprintf(buf, sizeof buf, "%s\x1f%s:%.*s", c->rsvc, module, (int)fnlen, fn);
   if (n < 0 || (size_t)n >= sizeof buf) return NULL; /* no such long name is defined */
   const char *k = as_intern_str(c->names, buf);
   return as_ptrmap_get(m, k);
@@ -917,8 +1187,9 @@ static void an_flow__postorder(an_fn *f, an_fn **order, size_t *n) {
   while (st.len) {
     frame *top = &st.items[st.len - 1];
     an_fn *cur = top->f;
-    if (top->i < cur->fn->ninsts) {
-      an_fn *g = cur->callee[top->i++];
+    if (top->i < cur->fn->ninsts + cur->linked.len) {
+      uint32_t at = top->i++;
+      an_fn *g = at < cur->fn->ninsts ? cur->callee[at] : cur->linked.items[at - cur->fn->ninsts];
       if (g && !g->visited) {
         g->visited = true;
         frame fr = {g, 0};
@@ -932,11 +1203,11 @@ static void an_flow__postorder(an_fn *f, an_fn **order, size_t *n) {
   as_array_free(&st);
 }
 
-void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t nunits,
-                             const an_catalogue *catalogue, const char *const *hosts, size_t nhosts,
-                             an_result *res) {
+void an_flow_analyze(const an_flow_service *services, size_t nservices, const an_links *links,
+                     const an_catalogue *catalogue, const char *const *hosts, size_t nhosts,
+                     an_result *res) {
   an_ctx c = {0};
-  c.service = service;
+  c.links = links;
   c.hosts = hosts;
   c.nhosts = nhosts;
   c.catalogue = catalogue;
@@ -946,42 +1217,53 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
   c.names = as_intern_new();
 
   size_t nfns = 0;
-  for (size_t i = 0; i < nunits; i++)
-    if (!units[i]->failed) nfns += units[i]->nfuncs;
+  for (size_t s = 0; s < nservices; s++)
+    for (size_t i = 0; i < services[s].nunits; i++)
+      if (!services[s].units[i]->failed) nfns += services[s].units[i]->nfuncs;
   an_fn *fns = as_calloc(nfns ? nfns : 1, sizeof(an_fn));
-  as_ptrmap byname = {0};  /* "module:function" */
-  as_ptrmap cglobal = {0}; /* C: ":function" for external linkage */
+  as_ptrmap byname = {0};  /* "service\x1fmodule:function" */
+  as_ptrmap cglobal = {0}; /* C: "service\x1f:function" for external linkage */
 
   size_t k = 0;
   char buf[1024];
-  for (size_t i = 0; i < nunits; i++) {
-    ir_unit *u = units[i];
-    if (u->failed) continue;
-    bool is_c = strcmp(u->lang, "c") == 0;
-    for (uint32_t j = 0; j < u->nfuncs; j++) {
-      an_fn *f = &fns[k++];
-      f->unit = u;
-      f->fn = u->funcs[j];
-      snprintf(buf, sizeof buf, "%s:%s", u->module, f->fn->name);
-      f->qname = as_intern_str(c.names, buf);
-      const char *dot = strrchr(f->fn->name, '.');
-      if (!is_c && dot) f->cls = as_intern_strn(c.names, f->fn->name, (size_t)(dot - f->fn->name));
-      an_fnmap_put(&byname, f->qname, f);
-      if (is_c && !f->fn->is_static) {
-        snprintf(buf, sizeof buf, ":%s", f->fn->name);
-        /* Prefer a definition in a .c file over an inline one in a header. */
-        void **slot = as_ptrmap_slot(&cglobal, as_intern_str(c.names, buf));
-        const an_fn *had = *slot;
-        size_t n = strlen(u->path);
-        bool in_c_file = n > 2 && strcmp(u->path + n - 2, ".c") == 0;
-        if (!had || (in_c_file && strcmp(had->unit->path + strlen(had->unit->path) - 2, ".c") != 0))
-          *slot = f;
+  for (size_t s = 0; s < nservices; s++) {
+    const char *svc = as_intern_str(c.names, services[s].name);
+    for (size_t i = 0; i < services[s].nunits; i++) {
+      ir_unit *u = services[s].units[i];
+      if (u->failed) continue;
+      bool is_c = strcmp(u->lang, "c") == 0;
+      for (uint32_t j = 0; j < u->nfuncs; j++) {
+        an_fn *f = &fns[k++];
+        f->unit = u;
+        f->fn = u->funcs[j];
+        f->service = svc;
+        f->ep = an_links_endpoint_of(links, f->fn);
+        *as_ptrmap_slot(&c.fn_of, f->fn) = f;
+        snprintf(buf, sizeof buf, "%s:%s", u->module, f->fn->name);
+        f->qname = as_intern_str(c.names, buf);
+        const char *dot = strrchr(f->fn->name, '.');
+        if (!is_c && dot)
+          f->cls = as_intern_strn(c.names, f->fn->name, (size_t)(dot - f->fn->name));
+        snprintf(buf, sizeof buf, "%s\x1f%s:%s", svc, u->module, f->fn->name);
+        an_fnmap_put(&byname, as_intern_str(c.names, buf), f);
+        if (is_c && !f->fn->is_static) {
+          snprintf(buf, sizeof buf, "%s\x1f:%s", svc, f->fn->name);
+          /* Prefer a definition in a .c file over an inline one in a header. */
+          void **slot = as_ptrmap_slot(&cglobal, as_intern_str(c.names, buf));
+          const an_fn *had = *slot;
+          size_t n = strlen(u->path);
+          bool in_c_file = n > 2 && strcmp(u->path + n - 2, ".c") == 0;
+          if (!had ||
+              (in_c_file && strcmp(had->unit->path + strlen(had->unit->path) - 2, ".c") != 0))
+            *slot = f;
+        }
       }
     }
   }
   /* Resolve every call once. */
   for (size_t i = 0; i < nfns; i++) {
     an_fn *f = &fns[i];
+    c.rsvc = f->service;
     f->callee = as_calloc(f->fn->ninsts ? f->fn->ninsts : 1, sizeof(an_fn *));
     f->bind = as_calloc(f->fn->ninsts ? f->fn->ninsts : 1, 1);
     bool is_c = strcmp(f->unit->lang, "c") == 0;
@@ -1005,7 +1287,7 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
         /* C: a static function of the file, else an external one of the service. */
         g = an_flow__lookup(&c, &byname, f->unit->module, in->callee, strlen(in->callee));
         if (!g) {
-          snprintf(buf, sizeof buf, ":%s", in->callee);
+          snprintf(buf, sizeof buf, "%s\x1f:%s", f->service, in->callee);
           g = as_ptrmap_get(&cglobal, as_intern_str(c.names, buf));
         }
       } else if (!g && !is_c) {
@@ -1021,6 +1303,20 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
       }
     }
     as_ptrmap_free(&made_by);
+    /* Calls answered by a handler in another service (or this one). */
+    for (uint32_t j = 0; links && j < f->fn->ninsts; j++) {
+      const an_client *cl = an_links_client_at(links, f->fn, j);
+      if (!cl || cl->state != AN_LINK_MATCHED) continue;
+      for (uint32_t e = 0; e < cl->nendpoints; e++) {
+        an_fn *g = as_ptrmap_get(&c.fn_of, an_links_endpoint(links, cl->endpoints[e])->handler);
+        if (!g) continue;
+        an_flow__add_caller(g, f);
+        bool had = false;
+        for (size_t q = 0; q < f->linked.len && !had; q++)
+          had = f->linked.items[q] == g;
+        if (!had) as_array_push(&f->linked, g);
+      }
+    }
   }
   /* Worklist, seeded callees-first. */
   an_fn **order = as_calloc(nfns ? nfns : 1, sizeof(an_fn *));
@@ -1055,7 +1351,12 @@ void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t 
     as_array_free(&fns[i].ret);
     as_array_free(&fns[i].hits);
     as_array_free(&fns[i].effects);
+    as_array_free(&fns[i].resp);
+    as_array_free(&fns[i].linked);
   }
+  as_ptrmap_free(&c.fn_of);
+  as_ptrmap_free(&c.key_index);
+  as_array_free(&c.keys);
   free(fns);
   as_ptrmap_free(&byname);
   as_ptrmap_free(&cglobal);

@@ -15,12 +15,25 @@
 #include "catalogue.h"
 #include "findings.h"
 
-/* Analyse the units of one service (facts already attached by the models
- * pass) and append its findings to res. Units that failed to parse are
- * skipped. hosts are the names the repository's services answer to: an
- * outbound call to a literal URL on one of them is not an external sink. */
-void an_flow_analyze_service(const char *service, ir_unit *const *units, size_t nunits,
-                             const an_catalogue *catalogue, const char *const *hosts, size_t nhosts,
-                             an_result *res);
+struct an_links;
+
+/* The units of one service. */
+typedef struct an_flow_service {
+  const char *name; /* service root ("." for the repository root) */
+  ir_unit *const *units;
+  size_t nunits;
+} an_flow_service;
+
+/* Analyse the units of every service (facts already attached by the models
+ * pass) as one program and append the findings to res. Calls resolve within
+ * their service; a client call that links (links, may be NULL) resolves to
+ * the handler in the service that answers it, so personal data follows the
+ * request into the handler and the response back, across as many services
+ * as it goes. Units that failed to parse are skipped. hosts are the names
+ * the repository's services answer to: an outbound call to a literal URL on
+ * one of them is not an external sink. */
+void an_flow_analyze(const an_flow_service *services, size_t nservices,
+                     const struct an_links *links, const an_catalogue *catalogue,
+                     const char *const *hosts, size_t nhosts, an_result *res);
 
 #endif

@@ -1,6 +1,9 @@
 /* scan.c — discover, lower with the unit cache, analyse per service. */
 #include "scan.h"
+#include "deploy.h"
 #include "flow.h"
+#include "link.h"
+#include "proto.h"
 #include "../baselines/store.h"
 #include "../frontend/frontend.h"
 
@@ -114,6 +117,82 @@ ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *re
   if (!u && !err[0]) snprintf(err, errlen, "%s: not a source file under %s", relpath, root);
   fe_file_list_free(&files);
   return u;
+}
+
+/* Sorted, unique insertion of s into a string list of the arena. */
+static void an_scan__add_cat(as_arena *a, const char ***list, uint32_t *n, const char *s) {
+  uint32_t at = 0;
+  while (at < *n && strcmp((*list)[at], s) < 0)
+    at++;
+  if (at < *n && strcmp((*list)[at], s) == 0) return;
+  const char **nl = as_arena_alloc(a, (*n + 1) * sizeof(char *));
+  if (at) memcpy(nl, *list, at * sizeof(char *));
+  nl[at] = as_arena_strdup(a, s);
+  if (*n > at) memcpy(nl + at + 1, *list + at, (*n - at) * sizeof(char *));
+  *list = nl;
+  (*n)++;
+}
+
+/* Copy the endpoints and links into the result (the units go away), with
+ * the categories of the flows that cross each link. */
+static void an_scan__surface(an_result *res, const an_links *links) {
+  as_arena *a = res->arena;
+  size_t ne = an_links_nendpoints(links), nc = an_links_nclients(links);
+  res->endpoints = as_arena_alloc(a, (ne ? ne : 1) * sizeof(an_endpoint_rec));
+  res->nendpoints = ne;
+  for (size_t i = 0; i < ne; i++) {
+    const an_endpoint *e = an_links_endpoint(links, i);
+    an_endpoint_rec *r = &res->endpoints[i];
+    *r = (an_endpoint_rec){an_protocol_name(e->protocol),
+                           as_arena_strdup(a, e->service),
+                           as_arena_strdup(a, e->method),
+                           as_arena_strdup(a, e->target),
+                           as_arena_strdup(a, e->display),
+                           as_arena_strdup(a, e->handler_qname),
+                           as_arena_strdup(a, e->path),
+                           e->line,
+                           NULL,
+                           e->nguards,
+                           e->nclients};
+    r->guards = as_arena_alloc(a, (e->nguards ? e->nguards : 1) * sizeof(char *));
+    for (uint32_t g = 0; g < e->nguards; g++)
+      r->guards[g] = as_arena_strdup(a, e->guards[g]);
+  }
+  res->links = as_arena_alloc(a, (nc ? nc : 1) * sizeof(an_link_rec));
+  res->nlinks = nc;
+  for (size_t i = 0; i < nc; i++) {
+    const an_client *cl = an_links_client(links, i);
+    an_link_rec *r = &res->links[i];
+    *r = (an_link_rec){0};
+    r->protocol = an_protocol_name(cl->protocol);
+    r->service = as_arena_strdup(a, cl->service);
+    r->method = as_arena_strdup(a, cl->method);
+    r->target = as_arena_strdup(a, cl->target);
+    r->url = as_arena_strdup(a, cl->url);
+    r->target_service = as_arena_strdup(a, cl->target_service);
+    r->state = an_link_state_name(cl->state);
+    r->path = as_arena_strdup(a, cl->path);
+    r->line = cl->line;
+    r->endpoints = as_arena_alloc(a, (cl->nendpoints ? cl->nendpoints : 1) * sizeof(uint32_t));
+    memcpy(r->endpoints, cl->endpoints, cl->nendpoints * sizeof(uint32_t));
+    r->nendpoints = cl->nendpoints;
+  }
+  for (size_t f = 0; f < res->nfindings; f++) {
+    const an_finding *fd = &res->findings[f];
+    for (uint32_t s = 0; s < fd->nsteps; s++) {
+      int32_t l = fd->steps[s].link;
+      if (!l) continue;
+      size_t k = (size_t)(l > 0 ? l : -l) - 1;
+      if (k >= nc) continue;
+      an_link_rec *r = &res->links[k];
+      for (uint32_t c = 0; c < fd->ncategories; c++) {
+        if (l > 0)
+          an_scan__add_cat(a, &r->categories, &r->ncategories, fd->categories[c]);
+        else
+          an_scan__add_cat(a, &r->returned, &r->nreturned, fd->categories[c]);
+      }
+    }
+  }
 }
 
 static size_t an_scan__lines(const char *s, size_t n) {
@@ -252,21 +331,82 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
       seen = strcmp(hosts.items[h], name) == 0;
     if (!seen) as_array_push(&hosts, name);
   }
-  /* One analysis per service, in the order services first appear. */
+  /* The services, in the order they first appear, each with its units. */
   bool *done = as_calloc(files.len ? files.len : 1, sizeof(bool));
   ir_unit **group = as_calloc(files.len ? files.len : 1, sizeof(ir_unit *));
+  AS_ARRAY(an_link_service) svcs = {0};
+  AS_ARRAY(an_flow_service) fsvcs = {0};
+  AS_ARRAY(const char *) roots = {0};
+  size_t n = 0;
   for (size_t i = 0; i < files.len; i++) {
     if (done[i]) continue;
     const char *svc = files.items[i].service_root;
-    size_t n = 0;
+    size_t first = n;
     for (size_t j = i; j < files.len; j++) {
       if (done[j] || strcmp(files.items[j].service_root, svc) != 0) continue;
       done[j] = true;
       if (units[j]) group[n++] = units[j];
     }
-    an_flow_analyze_service(svc[0] ? svc : ".", group, n, opt->catalogue, hosts.items, hosts.len,
-                            res);
+    an_link_service ls = {svc, files.items[i].service, group + first, n - first};
+    an_flow_service fs = {svc[0] ? svc : ".", group + first, n - first};
+    as_array_push(&svcs, ls);
+    as_array_push(&fsvcs, fs);
+    as_array_push(&roots, svc);
   }
+  /* Deployment files and protobuf schemas: who answers which host, which
+   * gRPC services exist. */
+  an_deploy *deploy = NULL;
+  an_proto_set *protos = NULL;
+  AS_ARRAY(const char *) yamls = {0};
+  AS_ARRAY(const char *) protofiles = {0};
+  for (size_t i = 0; i < files.nextra; i++) {
+    size_t len = strlen(files.extra[i]);
+    if (len > 6 && strcmp(files.extra[i] + len - 6, ".proto") == 0)
+      as_array_push(&protofiles, files.extra[i]);
+    else
+      as_array_push(&yamls, files.extra[i]);
+  }
+  char lerr[512];
+  if (yamls.len && an_deploy_load(opt->root, yamls.items, yamls.len, roots.items, roots.len,
+                                  &deploy, lerr, sizeof lerr) != 0) {
+    as_diag d = {AS_DIAG_WARNING, ".", 0, 0, "deploy-error", lerr};
+    an_result_add_diag(res, &d);
+  }
+  if (deploy) {
+    size_t nd = 0;
+    const as_diag *dd = an_deploy_diags(deploy, &nd);
+    for (size_t k = 0; k < nd; k++)
+      an_result_add_diag(res, &dd[k]);
+  }
+  if (protofiles.len &&
+      an_proto_load(opt->root, protofiles.items, protofiles.len, &protos, lerr, sizeof lerr) != 0) {
+    as_diag d = {AS_DIAG_WARNING, protofiles.items[0], 0, 0, "proto-error", lerr};
+    an_result_add_diag(res, &d);
+  }
+  if (protos) {
+    size_t nd = 0;
+    const as_diag *dd = an_proto_diags(protos, &nd);
+    /* A schema protoc rejects is reported, but it is not a source file
+     * that failed: a warning. */
+    for (size_t k = 0; k < nd; k++) {
+      as_diag d = dd[k];
+      if (d.level == AS_DIAG_ERROR) d.level = AS_DIAG_WARNING;
+      an_result_add_diag(res, &d);
+    }
+  }
+  an_links *links = an_link_build(svcs.items, svcs.len, deploy, protos);
+  for (size_t k = 0; k < an_links_ndiags(links); k++)
+    an_result_add_diag(res, an_links_diag(links, k));
+  an_flow_analyze(fsvcs.items, fsvcs.len, links, opt->catalogue, hosts.items, hosts.len, res);
+  an_scan__surface(res, links);
+  an_links_delete(links);
+  an_deploy_delete(deploy);
+  an_proto_set_delete(protos);
+  as_array_free(&yamls);
+  as_array_free(&protofiles);
+  as_array_free(&svcs);
+  as_array_free(&fsvcs);
+  as_array_free(&roots);
   free(done);
   free(group);
   as_array_free(&hosts);

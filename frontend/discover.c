@@ -247,6 +247,19 @@ static const char *fe_discover__service_of(const char *root, const char *dir,
 
 /* ---- the list -------------------------------------------------------------------- */
 
+/* Files read by the analyses besides the sources: protobuf schemas and
+ * deployment manifests. */
+static bool fe_discover__extra(const char *rel) {
+  size_t n = strlen(rel);
+  return (n > 6 && strcmp(rel + n - 6, ".proto") == 0) ||
+         (n > 4 && strcmp(rel + n - 4, ".yml") == 0) ||
+         (n > 5 && strcmp(rel + n - 5, ".yaml") == 0);
+}
+
+static int fe_discover__strcmp(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static int fe_discover__cmp(const void *a, const void *b) {
   return strcmp(((const fe_file *)a)->relpath, ((const fe_file *)b)->relpath);
 }
@@ -291,6 +304,16 @@ int fe_discover(const char *root, fe_file_list *out, char *err, size_t errlen) {
     fe_lang lang = fe_lang_of_path(rel);
     char *abs = as_sprintf("%s/%s", absroot, rel);
     /* git lists tracked files that were deleted, and submodules: keep files */
+    if (lang == FE_LANG_UNKNOWN && fe_discover__extra(rel) && lstat(abs, &st) == 0 &&
+        S_ISREG(st.st_mode)) {
+      if (out->nextra == out->extra_cap) {
+        out->extra_cap = out->extra_cap ? out->extra_cap * 2 : 8;
+        out->extra = as_realloc(out->extra, out->extra_cap * sizeof(char *));
+      }
+      out->extra[out->nextra++] = rel;
+      free(abs);
+      continue;
+    }
     if (lang == FE_LANG_UNKNOWN || lstat(abs, &st) != 0 || !S_ISREG(st.st_mode)) {
       free(abs);
       free(rel);
@@ -320,6 +343,7 @@ int fe_discover(const char *root, fe_file_list *out, char *err, size_t errlen) {
   as_array_free(&paths);
   free(absroot);
   if (out->len) qsort(out->items, out->len, sizeof *out->items, fe_discover__cmp);
+  if (out->nextra) qsort(out->extra, out->nextra, sizeof *out->extra, fe_discover__strcmp);
   /* an unmerged path is listed once per conflict stage */
   size_t kept = 0;
   for (size_t i = 0; i < out->len; i++) {
@@ -348,4 +372,9 @@ void fe_file_list_free(fe_file_list *self) {
   free(self->items);
   self->items = NULL;
   self->len = self->cap = 0;
+  for (size_t i = 0; i < self->nextra; i++)
+    free(self->extra[i]);
+  free(self->extra);
+  self->extra = NULL;
+  self->nextra = self->extra_cap = 0;
 }

@@ -91,6 +91,10 @@ typedef struct fe_file {
 typedef struct fe_file_list {
   fe_file *items;
   size_t len, cap;
+  /* Other files the analyses read (not lowered): .proto, .yml and .yaml,
+   * relative to root, sorted. */
+  char **extra;
+  size_t nextra, extra_cap;
 } fe_file_list;
 
 /* List the source files under root (git ls-files when root is inside a git

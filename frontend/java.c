@@ -44,7 +44,7 @@ const TSLanguage *tree_sitter_java(void);
   X(enum_body) X(enum_body_declarations) X(enum_constant) X(annotation_type_body) \
   X(field_declaration) X(constant_declaration) X(method_declaration) X(constructor_declaration) \
   X(compact_constructor_declaration) X(constructor_body) X(static_initializer) X(block) \
-  X(modifiers) X(annotation) X(marker_annotation) X(annotation_argument_list) \
+  X(modifiers) X(annotation) X(marker_annotation) X(annotation_argument_list) X(element_value_array_initializer) \
   X(element_value_pair) X(formal_parameters) X(formal_parameter) X(spread_parameter) \
   X(variable_declarator) X(local_variable_declaration) X(expression_statement) \
   X(return_statement) X(throw_statement) X(if_statement) X(while_statement) X(do_statement) \
@@ -392,7 +392,35 @@ static TSNode jv_modifiers(TSNode n) {
   return jv_null;
 }
 
-static void jv_decorators(jv_ctx *c, TSNode decl) {
+/* One literal annotation argument: a string's text, a name's dotted form
+ * (RequestMethod.POST), else "<expr>"; {"a", "b"} gives one per element. */
+static void jv_annotation_value(jv_ctx *c, ir_func *fn, ir_record *rec, uint32_t deco,
+                                const char *key, TSNode v, int nest) {
+  jv_kind k = jv_kind_of(v);
+  if (k == JK_element_value_array_initializer && nest == 0) {
+    uint32_t cnt = ts_node_named_child_count(v);
+    for (uint32_t i = 0; i < cnt; i++)
+      jv_annotation_value(c, fn, rec, deco, key, ts_node_named_child(v, i), 1);
+    return;
+  }
+  const char *value;
+  if (jv_literal_string(c, v)) {
+    value = jv_str_trunc(c, c->sb.data ? c->sb.data : "", c->sb.len);
+  } else {
+    jv_buf_reset(&c->nb);
+    if (k == JK_scoped_identifier)
+      jv_scoped(c, v, 0);
+    else if (!jv_dotted(c, v, 0))
+      jv_buf_reset(&c->nb);
+    value = c->nb.len ? ir_strn(c->unit, c->nb.data, c->nb.len) : ir_str(c->unit, "<expr>");
+  }
+  if (fn) ir_func_add_attr(c->unit, fn, deco, key, value);
+  if (rec) ir_record_add_attr(c->unit, rec, deco, key, value);
+}
+
+/* The annotations of a declaration, with their literal arguments, onto the
+ * function fn or the record rec (one of them is NULL). */
+static void jv_annotations(jv_ctx *c, TSNode decl, ir_func *fn, ir_record *rec) {
   TSNode mods = jv_modifiers(decl);
   if (ts_node_is_null(mods)) return;
   size_t k0 = jv_kids(c, mods), k1 = c->kids.len;
@@ -400,9 +428,28 @@ static void jv_decorators(jv_ctx *c, TSNode decl) {
     jv_kid k = c->kids.items[i];
     if (k.kind != JK_annotation && k.kind != JK_marker_annotation) continue;
     const char *name = jv_annotation_name(c, k.node);
-    if (name) ir_func_add_decorator(c->unit, c->fn, name);
+    if (!name) continue;
+    uint32_t deco = fn ? fn->ndecorators : rec->ndecorators;
+    if (fn) ir_func_add_decorator(c->unit, fn, name);
+    if (rec) ir_record_add_decorator(c->unit, rec, name);
+    TSNode args = jv_field(k.node, jv_L.f_arguments);
+    uint32_t cnt = ts_node_is_null(args) ? 0 : ts_node_named_child_count(args);
+    for (uint32_t j = 0; j < cnt; j++) {
+      TSNode a = ts_node_named_child(args, j);
+      if (jv_kind_of(a) == JK_element_value_pair) {
+        TSNode kn = jv_field(a, jv_L.f_key), kv = jv_field(a, jv_L.f_value);
+        if (!ts_node_is_null(kn) && !ts_node_is_null(kv))
+          jv_annotation_value(c, fn, rec, deco, jv_text(c, kn), kv, 0);
+      } else if (ts_node_is_named(a) && !ts_node_is_extra(a)) {
+        jv_annotation_value(c, fn, rec, deco, NULL, a, 0);
+      }
+    }
   }
   c->kids.len = k0;
+}
+
+static void jv_decorators(jv_ctx *c, TSNode decl) {
+  jv_annotations(c, decl, c->fn, NULL);
 }
 
 /* ---- functions -------------------------------------------------------------------- */
@@ -1438,6 +1485,7 @@ static void jv_type_decl(jv_ctx *c, TSNode n, jv_kind k) {
   ir_record *rec = NULL;
   if (k == JK_class_declaration || k == JK_enum_declaration || k == JK_record_declaration)
     rec = ir_add_record(c->unit, q, jv_loc(n));
+  if (rec) jv_annotations(c, n, NULL, rec);
   TSNode comps = k == JK_record_declaration ? jv_field(n, jv_L.f_parameters) : jv_null;
   if (rec && !ts_node_is_null(comps)) {
     uint32_t cnt = ts_node_named_child_count(comps);

@@ -128,6 +128,8 @@ typedef struct py_ctx {
   bool staticmethod;           /* the next def is decorated @staticmethod */
   const char *decos[16];       /* the next def's decorators, dotted */
   uint32_t ndecos;
+  ir_attr dattrs[32]; /* their literal arguments (deco indexes into decos) */
+  uint32_t ndattrs;
 } py_ctx;
 
 static ir_loc py_loc(TSNode n) {
@@ -909,6 +911,43 @@ static void py_augmented(py_ctx *c, TSNode n) {
   }
 }
 
+/* One literal decorator argument: a string's text, a name's dotted form,
+ * else "<expr>"; a list or tuple gives one attribute per element. */
+static void py_decorator_value(py_ctx *c, TSNode v, uint32_t deco, const char *key, int nest) {
+  if (c->ndattrs >= sizeof c->dattrs / sizeof *c->dattrs) return;
+  py_kind k = py_kind_of(v);
+  const char *value;
+  if ((k == PK_list || k == PK_tuple) && nest == 0) {
+    uint32_t cnt = ts_node_named_child_count(v);
+    for (uint32_t i = 0; i < cnt; i++)
+      py_decorator_value(c, ts_node_named_child(v, i), deco, key, 1);
+    return;
+  }
+  if (py_literal_string(c, v)) {
+    value = py_str_trunc(c, c->sb.data, c->sb.len);
+  } else {
+    py_buf_reset(&c->nb);
+    value = (k == PK_identifier || k == PK_attribute) && py_dotted(c, v, 0)
+                ? ir_strn(c->unit, c->nb.data, c->nb.len)
+                : ir_str(c->unit, "<expr>");
+  }
+  c->dattrs[c->ndattrs++] = (ir_attr){deco, key ? ir_str(c->unit, key) : NULL, value};
+}
+
+static void py_decorator_args(py_ctx *c, TSNode args, uint32_t deco) {
+  uint32_t cnt = ts_node_named_child_count(args);
+  for (uint32_t i = 0; i < cnt; i++) {
+    TSNode a = ts_node_named_child(args, i);
+    if (py_kind_of(a) == PK_keyword_argument) {
+      TSNode kn = py_field(a, py_L.f_name), kv = py_field(a, py_L.f_value);
+      if (!ts_node_is_null(kn) && !ts_node_is_null(kv))
+        py_decorator_value(c, kv, deco, py_text(c, kn), 0);
+    } else if (py_kind_of(a) != PK_comment) {
+      py_decorator_value(c, a, deco, NULL, 0);
+    }
+  }
+}
+
 static void py_function(py_ctx *c, TSNode n) {
   TSNode nm = py_field(n, py_L.f_name);
   if (ts_node_is_null(nm)) return;
@@ -920,7 +959,10 @@ static void py_function(py_ctx *c, TSNode n) {
   ir_func *fn = ir_add_func(c->unit, qual, py_loc(n));
   for (uint32_t d = 0; d < c->ndecos; d++)
     ir_func_add_decorator(c->unit, fn, c->decos[d]);
+  for (uint32_t a = 0; a < c->ndattrs; a++)
+    ir_func_add_attr(c->unit, fn, c->dattrs[a].deco, c->dattrs[a].key, c->dattrs[a].value);
   c->ndecos = 0;
+  c->ndattrs = 0;
   c->fi = c->unit->nfuncs - 1;
   c->depth = 0;
   c->prefix = qual;
@@ -1267,18 +1309,25 @@ static void py_stmt(py_ctx *c, TSNode n, py_kind k) {
           ts_node_end_byte(e) - ts_node_start_byte(e) == 12 &&
           memcmp(c->src + ts_node_start_byte(e), "staticmethod", 12) == 0)
         is_static = true;
-      /* @app.route("/x") is recorded as "app.route": what the decorator is. */
-      if (!ts_node_is_null(e) && py_kind_of(e) == PK_call) e = py_field(e, py_L.f_function);
+      /* @app.route("/x") is recorded as "app.route": what the decorator is;
+       * its literal arguments are attributes of the function. */
+      TSNode args = {0};
+      if (!ts_node_is_null(e) && py_kind_of(e) == PK_call) {
+        args = py_field(e, py_L.f_arguments);
+        e = py_field(e, py_L.f_function);
+      }
       py_buf_reset(&c->nb);
-      if (!ts_node_is_null(e) && c->ndecos < 16 && py_dotted(c, e, 0))
+      if (!ts_node_is_null(e) && c->ndecos < 16 && py_dotted(c, e, 0)) {
         c->decos[c->ndecos++] = ir_strn(c->unit, c->nb.data, c->nb.len);
+        if (!ts_node_is_null(args)) py_decorator_args(c, args, c->ndecos - 1);
+      }
     }
     c->kids.len = k0;
     c->staticmethod = is_static;
-    if (py_kind_of(d) != PK_function_definition) c->ndecos = 0; /* class decorators */
+    if (py_kind_of(d) != PK_function_definition) c->ndecos = c->ndattrs = 0; /* class decorators */
     py_stmt(c, d, py_kind_of(d));
     c->staticmethod = false;
-    c->ndecos = 0;
+    c->ndecos = c->ndattrs = 0;
     break;
   }
   case PK_import_statement:

@@ -48,10 +48,14 @@ ir_unit *ir_unit_new(as_intern *strings, const char *path, const char *lang, con
 void ir_unit_delete(ir_unit *self) {
   if (!self) return;
   /* Instruction and field arrays are realloc'd as they grow. */
-  for (uint32_t i = 0; i < self->nfuncs; i++)
+  for (uint32_t i = 0; i < self->nfuncs; i++) {
     free(self->funcs[i]->insts);
-  for (uint32_t i = 0; i < self->nrecords; i++)
+    free(self->funcs[i]->attrs);
+  }
+  for (uint32_t i = 0; i < self->nrecords; i++) {
     free(self->records[i]->fields);
+    free(self->records[i]->attrs);
+  }
   free(self->funcs);
   free(self->records);
   free(self->imports);
@@ -138,6 +142,34 @@ void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator) {
   fn->decorators = ir__append(self, fn->decorators, &fn->ndecorators, decorator);
 }
 
+void ir_func_add_attr(ir_unit *self, ir_func *fn, uint32_t deco, const char *key,
+                      const char *value) {
+  IR__GROW(fn->attrs, fn->nattrs, fn->attrs_cap);
+  fn->attrs[fn->nattrs++] = (ir_attr){deco, ir_str(self, key), ir_str(self, value)};
+}
+
+void ir_record_add_decorator(ir_unit *self, ir_record *rec, const char *decorator) {
+  rec->decorators = ir__append(self, rec->decorators, &rec->ndecorators, decorator);
+}
+
+void ir_record_add_attr(ir_unit *self, ir_record *rec, uint32_t deco, const char *key,
+                        const char *value) {
+  IR__GROW(rec->attrs, rec->nattrs, rec->attrs_cap);
+  rec->attrs[rec->nattrs++] = (ir_attr){deco, ir_str(self, key), ir_str(self, value)};
+}
+
+const char *ir_attr_find(const ir_attr *attrs, uint32_t nattrs, uint32_t deco, const char *key,
+                         uint32_t i) {
+  for (uint32_t a = 0; a < nattrs; a++) {
+    const ir_attr *at = &attrs[a];
+    if (at->deco != deco) continue;
+    bool match = key ? at->key && strcmp(at->key, key) == 0
+                     : !at->key || strcmp(at->key, "value") == 0 || strcmp(at->key, "path") == 0;
+    if (match && i-- == 0) return at->value;
+  }
+  return NULL;
+}
+
 ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const char *dst,
                  const char *obj, const char *field, const char *callee, const char *text,
                  const char *const *args, uint32_t nargs, ir_loc loc) {
@@ -215,6 +247,15 @@ int ir_unit_verify(const ir_unit *self, char *err, size_t errlen) {
     snprintf(err, errlen, "unit without path, language or module");
     return -1;
   }
+  for (uint32_t r = 0; r < self->nrecords; r++) {
+    const ir_record *rec = self->records[r];
+    for (uint32_t a = 0; a < rec->nattrs; a++)
+      if (rec->attrs[a].deco >= rec->ndecorators || !rec->attrs[a].value) {
+        snprintf(err, errlen, "%s: %s: annotation argument %u is malformed", self->path, rec->name,
+                 a);
+        return -1;
+      }
+  }
   for (uint32_t f = 0; f < self->nfuncs; f++) {
     const ir_func *fn = self->funcs[f];
     if (!fn->name) {
@@ -224,6 +265,12 @@ int ir_unit_verify(const ir_unit *self, char *err, size_t errlen) {
     for (uint32_t d = 0; d < fn->ndecorators; d++)
       if (!fn->decorators[d]) {
         snprintf(err, errlen, "%s: %s: decorator %u has no name", self->path, fn->name, d);
+        return -1;
+      }
+    for (uint32_t a = 0; a < fn->nattrs; a++)
+      if (fn->attrs[a].deco >= fn->ndecorators || !fn->attrs[a].value) {
+        snprintf(err, errlen, "%s: %s: decorator argument %u is malformed", self->path, fn->name,
+                 a);
         return -1;
       }
     for (uint32_t p = 0; p < fn->nparams; p++)

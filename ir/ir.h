@@ -18,8 +18,8 @@
 
 /* Bump when the meaning or layout of a serialized unit changes. A cached unit
  * whose version is below IR_UNIT_MIN_COMPATIBLE_VERSION is re-lowered. */
-#define IR_UNIT_VERSION 3
-#define IR_UNIT_MIN_COMPATIBLE_VERSION 3
+#define IR_UNIT_VERSION 4
+#define IR_UNIT_MIN_COMPATIBLE_VERSION 4
 
 typedef enum {
 #define X(name, text) IR_##name,
@@ -91,11 +91,24 @@ typedef struct ir_inst {
   const char *fact_vendor;    /* SINK third-party: the vendor ("sentry"), static */
 } ir_inst;
 
+/* One literal argument of a decorator or annotation: @app.route("/users",
+ * methods=["POST"]) gives (0, NULL, "/users") and (0, "methods", "POST");
+ * @KafkaListener(topics = {"a", "b"}) gives (0, "topics", "a"), (0, "topics",
+ * "b"). A string literal's value is its text; an identifier or member
+ * expression its dotted name ("RequestMethod.POST"); anything else "<expr>". */
+typedef struct ir_attr {
+  uint32_t deco;     /* index into the owner's decorators */
+  const char *key;   /* keyword, or NULL for a positional argument */
+  const char *value; /* never NULL */
+} ir_attr;
+
 typedef struct ir_func {
   const char *name;        /* within the module: "func", "Class.method", "<module>" */
   const char **decorators; /* decorators/annotations as written, dotted, without '@'
                               and arguments: "app.route", "router.get", "GetMapping" */
   uint32_t ndecorators;
+  ir_attr *attrs; /* the decorators' literal arguments, in order */
+  uint32_t nattrs, attrs_cap;
   const char **params; /* parameter value names, in order ("self" included) */
   uint32_t nparams;
   bool is_static;  /* C: internal linkage */
@@ -116,7 +129,11 @@ typedef struct ir_field {
 } ir_field;
 
 typedef struct ir_record {
-  const char *name; /* struct tag / typedef name / class name */
+  const char *name;        /* struct tag / typedef name / class name */
+  const char **decorators; /* class annotations/decorators, as for functions */
+  uint32_t ndecorators;
+  ir_attr *attrs;
+  uint32_t nattrs, attrs_cap;
   ir_field *fields;
   uint32_t nfields, cap;
   ir_loc loc;
@@ -173,6 +190,17 @@ const char *ir_lambda_name(ir_unit *self, const char *prefix, const char *callee
                            const char *literal, uint32_t ordinal);
 void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name);
 void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator);
+/* A literal argument of decorator deco (an index into fn->decorators); key
+ * may be NULL, value may not. Strings are interned here. */
+void ir_func_add_attr(ir_unit *self, ir_func *fn, uint32_t deco, const char *key,
+                      const char *value);
+void ir_record_add_decorator(ir_unit *self, ir_record *rec, const char *decorator);
+void ir_record_add_attr(ir_unit *self, ir_record *rec, uint32_t deco, const char *key,
+                        const char *value);
+/* The i-th value (0-based) of decorator deco under key (NULL: positional,
+ * where a "value"/"path" keyword counts as positional too), or NULL. */
+const char *ir_attr_find(const ir_attr *attrs, uint32_t nattrs, uint32_t deco, const char *key,
+                         uint32_t i);
 /* Append an instruction; strings must already be interned (ir_str), args is
  * copied. Returns the instruction (valid until the next append to fn). */
 ir_inst *ir_emit(ir_unit *self, ir_func *fn, ir_op op, uint16_t depth, const char *dst,

@@ -80,6 +80,23 @@ static void ir_print__inst(as_buf *out, const ir_inst *in) {
   as_buf_putc(out, '\n');
 }
 
+/* "  @app.route("/users", methods="POST")": literal arguments quoted. */
+static void ir_print__decorators(as_buf *out, const char *const *decos, uint32_t n,
+                                 const ir_attr *attrs, uint32_t nattrs) {
+  for (uint32_t d = 0; d < n; d++) {
+    as_buf_printf(out, "  @%s", decos[d]);
+    bool open = false;
+    for (uint32_t a = 0; a < nattrs; a++) {
+      if (attrs[a].deco != d) continue;
+      as_buf_puts(out, open ? ", " : "(");
+      open = true;
+      if (attrs[a].key) as_buf_printf(out, "%s=", attrs[a].key);
+      as_buf_printf(out, "\"%s\"", attrs[a].value);
+    }
+    as_buf_puts(out, open ? ")\n" : "\n");
+  }
+}
+
 void ir_unit_print(const ir_unit *self, as_buf *out) {
   as_buf_printf(out, "unit %s lang=%s module=%s%s\n", self->path, self->lang, self->module,
                 self->failed ? " failed" : "");
@@ -88,6 +105,7 @@ void ir_unit_print(const ir_unit *self, as_buf *out) {
   for (uint32_t r = 0; r < self->nrecords; r++) {
     const ir_record *rec = self->records[r];
     as_buf_printf(out, "record %s @%u:%u\n", rec->name, rec->loc.line, rec->loc.col);
+    ir_print__decorators(out, rec->decorators, rec->ndecorators, rec->attrs, rec->nattrs);
     for (uint32_t i = 0; i < rec->nfields; i++) {
       const ir_field *fl = &rec->fields[i];
       as_buf_printf(out, "  field %s", fl->name);
@@ -102,8 +120,7 @@ void ir_unit_print(const ir_unit *self, as_buf *out) {
     for (uint32_t p = 0; p < fn->nparams; p++)
       as_buf_printf(out, "%s%s", p ? ", " : "", fn->params[p]);
     as_buf_printf(out, ") @%u:%u%s\n", fn->loc.line, fn->loc.col, fn->is_static ? " static" : "");
-    for (uint32_t d = 0; d < fn->ndecorators; d++)
-      as_buf_printf(out, "  @%s\n", fn->decorators[d]);
+    ir_print__decorators(out, fn->decorators, fn->ndecorators, fn->attrs, fn->nattrs);
     for (uint32_t i = 0; i < fn->ninsts; i++)
       ir_print__inst(out, &fn->insts[i]);
   }

@@ -4,12 +4,14 @@
  *   u32 nstrings { u32 len, bytes }          string table (index 0 = NULL)
  *   str path, str lang, str module, u8 failed
  *   u32 nimports { str alias, str target }
- *   u32 nrecords { str name, loc, u32 nfields { str name, str type, str tag, loc } }
- *   u32 nfuncs { str name, loc, u8 static, u32 ndecorators { str },
+ *   u32 nrecords { str name, loc, decos, u32 nfields { str name, str type, str tag, loc } }
+ *   u32 nfuncs { str name, loc, u8 static, decos,
  *                u32 nparams { str }, u32 ntemps,
  *                u32 ninsts { u8 op, u16 depth, str dst obj field callee text,
  *                             loc, u32 nargs { str }, u8 named [ nargs { str } ] } }
  *   u32 ndiags { u8 level, u32 line, u32 col, str code, str message }
+ *
+ * where decos = u32 ndecorators { str }, u32 nattrs { u32 deco, str key, str value }.
  *
  * Integers are written little-endian by hand so the blob is portable.
  */
@@ -54,6 +56,19 @@ static uint32_t ir_ser__index(ir_ser__strmap *m, const char *s) {
     W_U32((l).col);                                                                                \
   } while (0)
 
+#define W_DECOS(owner)                                                                             \
+  do {                                                                                             \
+    W_U32((owner)->ndecorators);                                                                   \
+    for (uint32_t d_ = 0; d_ < (owner)->ndecorators; d_++)                                         \
+      W_STR((owner)->decorators[d_]);                                                              \
+    W_U32((owner)->nattrs);                                                                        \
+    for (uint32_t a_ = 0; a_ < (owner)->nattrs; a_++) {                                            \
+      W_U32((owner)->attrs[a_].deco);                                                              \
+      W_STR((owner)->attrs[a_].key);                                                               \
+      W_STR((owner)->attrs[a_].value);                                                             \
+    }                                                                                              \
+  } while (0)
+
 void ir_unit_serialize(const ir_unit *self, as_buf *out) {
   ir_ser__strmap map = {0};
   as_buf body = {0};
@@ -71,6 +86,7 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
     const ir_record *rec = self->records[r];
     W_STR(rec->name);
     W_LOC(rec->loc);
+    W_DECOS(rec);
     W_U32(rec->nfields);
     for (uint32_t i = 0; i < rec->nfields; i++) {
       W_STR(rec->fields[i].name);
@@ -85,9 +101,7 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
     W_STR(fn->name);
     W_LOC(fn->loc);
     W_U8(fn->is_static);
-    W_U32(fn->ndecorators);
-    for (uint32_t d = 0; d < fn->ndecorators; d++)
-      W_STR(fn->decorators[d]);
+    W_DECOS(fn);
     W_U32(fn->nparams);
     for (uint32_t p = 0; p < fn->nparams; p++)
       W_STR(fn->params[p]);
@@ -231,6 +245,19 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
     ir_loc loc = ir_de__loc(&r);
     if (r.bad || !name) goto bad;
     ir_record *rec = ir_add_record(u, name, loc);
+    uint32_t nd = ir_de__count(&r);
+    for (uint32_t k = 0; k < nd && !r.bad; k++) {
+      const char *d = ir_de__str(&r);
+      if (!d) goto bad;
+      ir_record_add_decorator(u, rec, d);
+    }
+    uint32_t na = ir_de__count(&r);
+    for (uint32_t k = 0; k < na && !r.bad; k++) {
+      uint32_t deco = ir_de__u32(&r);
+      const char *key = ir_de__str(&r), *value = ir_de__str(&r);
+      if (r.bad || !value || deco >= rec->ndecorators) goto bad;
+      ir_record_add_attr(u, rec, deco, key, value);
+    }
     uint32_t nf = ir_de__count(&r);
     for (uint32_t k = 0; k < nf && !r.bad; k++) {
       const char *fname = ir_de__str(&r), *type = ir_de__str(&r), *tag = ir_de__str(&r);
@@ -251,6 +278,13 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
       const char *d = ir_de__str(&r);
       if (!d) goto bad;
       ir_func_add_decorator(u, fn, d);
+    }
+    uint32_t nat = ir_de__count(&r);
+    for (uint32_t k = 0; k < nat && !r.bad; k++) {
+      uint32_t deco = ir_de__u32(&r);
+      const char *key = ir_de__str(&r), *value = ir_de__str(&r);
+      if (r.bad || !value || deco >= fn->ndecorators) goto bad;
+      ir_func_add_attr(u, fn, deco, key, value);
     }
     uint32_t np = ir_de__count(&r);
     for (uint32_t k = 0; k < np && !r.bad; k++) {

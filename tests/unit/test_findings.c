@@ -123,8 +123,8 @@ static void test_deep_copy(void) {
   const char **cats = malloc(sizeof(*cats));
   cats[0] = cat;
   an_step *steps = malloc(2 * sizeof(*steps));
-  steps[0] = (an_step){path, 3, 7, fn, smsg};
-  steps[1] = (an_step){path, 12, 5, fn, msg};
+  steps[0] = (an_step){path, 3, 7, fn, smsg, NULL, 0};
+  steps[1] = (an_step){path, 12, 5, fn, msg, NULL, 0};
   an_finding f = sample();
   f.categories = cats;
   f.path = path;

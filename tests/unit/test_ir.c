@@ -117,7 +117,7 @@ int main(void) {
   char fut[12];
   memcpy(fut, "ASIR\x63\0\0\0\0\0\0\0", 12);
   CHECK(ir_unit_deserialize(other, fut, 12, err, sizeof err) == NULL);
-  CHECK_STR(err, "IR unit version 99 not supported (3..3)");
+  CHECK_STR(err, "IR unit version 99 not supported (4..4)");
 
   /* The verifier catches malformed instructions. */
   ir_func *fn = ir_add_func(u, "bad", (ir_loc){20, 1});

@@ -14,9 +14,10 @@ static an_result *make_result(void) {
   an_result *r = an_result_new();
   static const char *cats[] = {"user.contact.email", "user.name"};
   an_step steps[3] = {
-      {"app/models.py", 4, 5, "app.models:User", "user.email is classified user.contact.email"},
-      {"app/handlers.py", 10, 9, "app.handlers:create", "copied into msg"},
-      {"app/handlers.py", 12, 5, "app.handlers:create", "msg reaches logging.info"},
+      {"app/models.py", 4, 5, "app.models:User", "user.email is classified user.contact.email",
+       NULL, 0},
+      {"app/handlers.py", 10, 9, "app.handlers:create", "copied into msg", NULL, 0},
+      {"app/handlers.py", 12, 5, "app.handlers:create", "msg reaches logging.info", NULL, 0},
   };
   an_finding f = {.rule_id = "assay/pii-to-log",
                   .sink_kind = IR_SINK_LOG,
@@ -34,7 +35,7 @@ static an_result *make_result(void) {
                   .state = AN_STATE_NEW};
   f.fingerprint = an_finding_fingerprint(r->arena, &f);
   an_result_add(r, &f);
-  an_step one = {"src/my file.c", 20, 3, "src/my file.c:dump", "p->ssn reaches fprintf"};
+  an_step one = {"src/my file.c", 20, 3, "src/my file.c:dump", "p->ssn reaches fprintf", NULL, 0};
   an_finding g = {.rule_id = "assay/pii-to-file",
                   .sink_kind = IR_SINK_FILE,
                   .categories = cats,

@@ -50,9 +50,9 @@ static void add(an_result *r, const char *tag, const char *path, uint32_t line) 
   static const char *cats[] = {"user.contact.email", "user.name"};
   char *src = as_sprintf("svc:app.mod:%s:user.email", tag);
   an_step steps[3] = {
-      {path, line - 2, 3, "app.mod:f", "user.email is classified user.contact.email"},
-      {"app/util.py", 7, 9, "app.util:fmt", "passed to fmt"},
-      {path, line, 5, "app.mod:f", "reaches logging.info"},
+      {path, line - 2, 3, "app.mod:f", "user.email is classified user.contact.email", NULL, 0},
+      {"app/util.py", 7, 9, "app.util:fmt", "passed to fmt", NULL, 0},
+      {path, line, 5, "app.mod:f", "reaches logging.info", NULL, 0},
   };
   an_finding f = {.rule_id = "assay/pii-to-log",
                   .sink_kind = IR_SINK_LOG,

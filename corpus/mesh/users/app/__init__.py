@@ -1,0 +1,1 @@
+"""The users service: accounts, their contact details and cards."""

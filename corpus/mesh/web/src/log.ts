@@ -1,0 +1,5 @@
+export const logger = {
+  info(message: string): void {
+    process.stderr.write(message + '\n');
+  },
+};
