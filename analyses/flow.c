@@ -83,6 +83,11 @@ enum {
   AN_BIND_THIS_DST = 4,  /* `this` is the new object (Java/JS new X() to a constructor) */
 };
 
+typedef struct an_rfield {
+  const char *field;
+  an_label label;
+} an_rfield;
+
 typedef struct an_fn {
   ir_unit *unit;
   ir_func *fn;
@@ -99,6 +104,7 @@ typedef struct an_fn {
   AS_ARRAY(an_hit) hits;
   AS_ARRAY(an_effect) effects;
   AS_ARRAY(an_label) resp;         /* endpoint handlers: what reaches their response */
+  AS_ARRAY(struct an_rfield) respf; /* ... and under which response field */
   AS_ARRAY(struct an_fn *) linked; /* handlers its client calls reach */
 } an_fn;
 
@@ -352,6 +358,12 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an
   f.steps = steps;
   f.nsteps = n;
   an_finding_set_services(c->arena, &f);
+  if (f.nservices > 1) {
+    size_t ml = strlen(msg);
+    ml += (size_t)snprintf(msg + ml, sizeof msg - ml, ", across services ");
+    for (uint32_t k = 0; k < f.nservices && ml < sizeof msg; k++)
+      ml += (size_t)snprintf(msg + ml, sizeof msg - ml, "%s%s", k ? " -> " : "", f.services[k]);
+  }
   f.fingerprint = an_finding_fingerprint(c->arena, &f);
   an_result_add(c->res, &f);
 }
@@ -512,7 +524,8 @@ static bool an_flow__accessor(const char *callee) {
 static bool an_flow__serializer(const char *callee) {
   static const char *const names[] = {
       "json.dumps",      "JSON.stringify", "json.Marshal", "json.marshal", "bytes.NewReader",
-      "bytes.NewBuffer", "Buffer.from",    "JSON.parse",   "json.loads",   "strings.NewReader"};
+      "bytes.NewBuffer", "Buffer.from",    "JSON.parse",   "json.loads",   "strings.NewReader",
+      "jsonify",         "flask.jsonify"};
   for (size_t k = 0; k < sizeof names / sizeof *names; k++)
     if (strcmp(callee, names[k]) == 0) return true;
   return false;
@@ -525,6 +538,11 @@ static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, cons
   an_taint t = {0};
   if (in->nargs >= 1 && in->dst && an_flow__serializer(in->callee)) {
     an_flow__copy(c, in->dst, in->args[0], strong);
+    return;
+  }
+  const char *dot = strrchr(in->callee, '.');
+  if (in->obj && in->nargs == 0 && in->dst && dot && strcmp(dot + 1, "json") == 0) {
+    an_flow__copy(c, in->dst, in->obj, strong); /* resp.json(): the body it holds */
     return;
   }
   /* Request(user_id=u, email=e): keyword arguments become the fields of
@@ -675,6 +693,12 @@ static bool an_flow__object(an_ctx *c, const char *v) {
   return true;
 }
 
+static bool an_flow__has_field(an_ctx *c, const char *v, const char *field) {
+  for (an_fieldt *fl = an_flow__val(c, v)->fields; fl; fl = fl->next)
+    if (fl->name == field) return true;
+  return false;
+}
+
 /* dst = from, keeping the fields apart: d = {...} must stay field-sensitive. */
 static void an_flow__copy(an_ctx *c, const char *dst, const char *from, bool strong) {
   an_val *src = an_flow__val(c, from);
@@ -690,6 +714,26 @@ static void an_flow__copy(an_ctx *c, const char *dst, const char *from, bool str
 }
 
 /* ---- across services ---------------------------------------------------------- */
+
+/* A handler responds with value v: remember its fields one by one, so the
+ * caller on the other side of a link reads resp.phone as the phone only. */
+static void an_flow__respond(an_ctx *c, const char *v, ir_loc loc) {
+  an_fn *f = c->cur;
+  if (!f->ep || !an_flow__object(c, v)) return;
+  char msg[512];
+  for (an_fieldt *fl = an_flow__val(c, v)->fields; fl; fl = fl->next) {
+    snprintf(msg, sizeof msg, "sent in the response as '%s'", fl->name);
+    for (uint32_t k = 0; k < fl->t.n; k++) {
+      bool dup = f->respf.len >= 4 * AN_MAX_LABELS;
+      for (size_t r = 0; r < f->respf.len && !dup; r++)
+        dup = f->respf.items[r].field == fl->name && f->respf.items[r].label.id == fl->t.v[k].id;
+      if (dup) continue;
+      an_rfield rf = {fl->name, {fl->t.v[k].id, an_flow__push(c, fl->t.v[k].path, f->unit,
+                                                               f->qname, loc, msg)}};
+      as_array_push(&f->respf, rf);
+    }
+  }
+}
 
 /* Parameters of an HTTP handler that do not receive the request. */
 static bool an_flow__not_request(const char *p) {
@@ -752,6 +796,7 @@ static void an_flow__link(an_ctx *c, const ir_inst *in, const an_client *cl, boo
   int32_t li = (int32_t)(cl - an_links_client(c->links, 0)) + 1;
   an_taint out = {0};
   char sent[768], back[768];
+  if (in->dst) an_flow__set(c, in->dst, &out, strong);
   for (uint32_t k = 0; k < cl->nendpoints; k++) {
     const an_endpoint *ep = an_links_endpoint(c->links, cl->endpoints[k]);
     an_fn *g = as_ptrmap_get(&c->fn_of, ep->handler);
@@ -774,10 +819,30 @@ static void an_flow__link(an_ctx *c, const ir_inst *in, const an_client *cl, boo
       }
     }
     if (ep->protocol == AN_PROTO_QUEUE) continue; /* a publish has no response */
+    an_val *d = in->dst ? an_flow__val(c, in->dst) : NULL;
+    for (size_t r = 0; d && r < g->respf.len; r++) {
+      an_rfield rf = g->respf.items[r];
+      an_fieldt *fl = an_flow__field(c, d, rf.field);
+      if (!(rf.label.id & (AN_PARAM_BIT | AN_KEY_BIT))) {
+        an_flow__add(c, &fl->t, rf.label.id,
+                     an_flow__push_link(c, rf.label.path, in->loc, back, -li));
+        continue;
+      }
+      an_taint t = an_flow__bound(c, cl, ep, g, in, rf.label.id);
+      for (uint32_t i = 0; i < t.n; i++) {
+        const an_pnode *p = an_flow__push_link(c, t.v[i].path, in->loc, sent, li);
+        p = an_flow__append(c, p, rf.label.path);
+        an_flow__add(c, &fl->t, t.v[i].id, an_flow__push_link(c, p, in->loc, back, -li));
+      }
+    }
     for (int which = 0; which < 2; which++) {
       const an_label *rs = which ? g->resp.items : g->ret.items;
       size_t nr = which ? g->resp.len : g->ret.len;
       for (size_t r = 0; r < nr; r++) {
+        bool in_field = false; /* already under its response field */
+        for (size_t q = 0; q < g->respf.len && !in_field; q++)
+          in_field = g->respf.items[q].label.id == rs[r].id;
+        if (in_field) continue;
         if (!(rs[r].id & (AN_PARAM_BIT | AN_KEY_BIT))) {
           an_flow__add(c, &out, rs[r].id, an_flow__push_link(c, rs[r].path, in->loc, back, -li));
           continue;
@@ -791,14 +856,14 @@ static void an_flow__link(an_ctx *c, const ir_inst *in, const an_client *cl, boo
       }
     }
   }
-  an_flow__set(c, in->dst, &out, strong);
+  if (in->dst) an_flow__union(c, &an_flow__val(c, in->dst)->t, &out);
 }
 
 static bool an_flow__function(an_ctx *c, an_fn *f) {
   ir_func *fn = f->fn;
   ir_unit *u = f->unit;
   size_t before_ret = f->ret.len, before_hits = f->hits.len, before_effects = f->effects.len,
-         before_resp = f->resp.len;
+         before_resp = f->resp.len, before_respf = f->respf.len;
   as_arena_reset(c->scratch);
   c->cur = f;
   size_t names = fn->nparams + 4;
@@ -862,6 +927,12 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       an_flow__set(c, in->dst, &t, strong);
       break;
     case IR_LOAD:
+      if (in->field && an_flow__transparent(in->field) &&
+          an_flow__object(c, in->obj) && !an_flow__has_field(c, in->obj, in->field)) {
+        /* resp.data of a response whose body has fields: the body */
+        an_flow__copy(c, in->dst, in->obj, strong);
+        break;
+      }
       if (in->field && in->field[0] == '0' && !in->field[1] && an_flow__object(c, in->obj)) {
         /* Go: v, err := f() reads element 0 of the result; a result that is
          * an object (not a tuple) is that object, fields and all. */
@@ -899,6 +970,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
     }
     case IR_RETURN:
       if (in->nargs) {
+        an_flow__respond(c, in->args[0], in->loc);
         an_taint s = an_flow__flatten(c, in->args[0]);
         an_sink sink = {NULL, f->service, "return", NULL, IR_SINK_RESPONSE};
         if (fn->is_handler) {
@@ -948,6 +1020,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         for (uint32_t a = in->fact_from; a <= last; a++) {
           const char *v = a < last ? in->args[a] : in->fact_recv_data ? in->obj : NULL;
           if (!v) continue;
+          if (sink.kind == IR_SINK_RESPONSE) an_flow__respond(c, v, in->loc);
           an_taint s = an_flow__flatten(c, v);
           for (uint32_t k = 0; k < s.n; k++) {
             const an_pnode *p = an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg);
@@ -1018,7 +1091,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
   }
   c->cur = NULL;
   return f->ret.len != before_ret || f->hits.len != before_hits ||
-         f->effects.len != before_effects || f->resp.len != before_resp;
+         f->effects.len != before_effects || f->resp.len != before_resp ||
+         f->respf.len != before_respf;
 }
 
 /* ---- linking: resolve calls within the service ------------------------------ */
@@ -1352,6 +1426,7 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
     as_array_free(&fns[i].hits);
     as_array_free(&fns[i].effects);
     as_array_free(&fns[i].resp);
+    as_array_free(&fns[i].respf);
     as_array_free(&fns[i].linked);
   }
   as_ptrmap_free(&c.fn_of);

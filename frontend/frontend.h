@@ -12,11 +12,11 @@
 #include "../ir/ir.h"
 
 /* Bumped whenever a frontend's lowering changes; part of the unit cache key. */
-#define FE_PYTHON_VERSION "python-3"
+#define FE_PYTHON_VERSION "python-4"
 #define FE_C_VERSION "c-2"
 #define FE_JAVASCRIPT_VERSION "javascript-2"
 #define FE_GO_VERSION "go-2"
-#define FE_JAVA_VERSION "java-2"
+#define FE_JAVA_VERSION "java-3"
 
 /* Python through tree-sitter. relpath is the path relative to the scan root,
  * module the dotted module name ("app.handlers"). The caller owns the unit. */
