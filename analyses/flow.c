@@ -88,6 +88,12 @@ typedef struct an_rfield {
   an_label label;
 } an_rfield;
 
+/* A request field a handler reads, and where. */
+typedef struct an_read {
+  const char *key;
+  ir_loc loc;
+} an_read;
+
 typedef struct an_fn {
   ir_unit *unit;
   ir_func *fn;
@@ -106,6 +112,7 @@ typedef struct an_fn {
   AS_ARRAY(an_label) resp;         /* endpoint handlers: what reaches their response */
   AS_ARRAY(struct an_rfield) respf; /* ... and under which response field */
   AS_ARRAY(struct an_fn *) linked; /* handlers its client calls reach */
+  AS_ARRAY(an_read) reads;         /* endpoint handlers: request fields read */
 } an_fn;
 
 typedef struct an_src {
@@ -126,6 +133,14 @@ typedef struct an_ctx {
   as_ptrmap fn_of; /* ir_func * -> an_fn * */
   AS_ARRAY(an_key) keys;
   as_ptrmap key_index;      /* interned "param\x1fkey" -> index + 1 */
+  /* per client (by index): the fields of its payload at its last analysis,
+   * as "field" pointers, or NULL when the payload has no fields */
+  struct an_payload {
+    const char **fields;
+    ir_loc *locs;
+    uint32_t n;
+    bool seen;
+  } * payloads;
   const char *const *hosts; /* the repository's service names */
   size_t nhosts;
   const an_catalogue *catalogue;
@@ -547,7 +562,9 @@ static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, cons
   }
   /* Request(user_id=u, email=e): keyword arguments become the fields of
    * the result (a message, a record, a dict). */
-  bool all_named = in->argnames && in->dst && !in->obj;
+  const char *ctor = strrchr(in->callee, '.');
+  ctor = ctor ? ctor + 1 : in->callee;
+  bool all_named = in->argnames && in->dst && (!in->obj || (*ctor >= 'A' && *ctor <= 'Z'));
   for (uint32_t a = 0; all_named && a < in->nargs; a++)
     all_named = in->argnames[a] && in->argnames[a][0] != '*';
   if (all_named && in->dst) {
@@ -647,6 +664,39 @@ static uint32_t an_flow__key(an_ctx *c, uint32_t param, const char *key) {
   return AN_KEY_BIT | (uint32_t)((uintptr_t)*slot - 1);
 }
 
+static bool an_flow__not_request(const char *p);
+
+/* Does parameter p of the current handler receive the request? */
+static bool an_flow__request_param(const an_fn *f, uint32_t p) {
+  if (f->ep->binding == AN_REQ_PARAM) return p == f->ep->req_param;
+  return p >= f->fn->nparams || !an_flow__not_request(f->fn->params[p]);
+}
+
+/* Remember that the current handler reads request field key (not a path
+ * parameter of its route, not a header). */
+static void an_flow__note_read(an_ctx *c, uint32_t param, const char *key, ir_loc loc) {
+  an_fn *f = c->cur;
+  static const char *const not_body[] = {"headers", "header", "cookies", "session", "method",
+                                         "path", "url", "user", "remote_addr", "ip", "Header",
+                                         "Context", "ctx"};
+  if (!an_flow__request_param(f, param)) return;
+  for (size_t k = 0; k < sizeof not_body / sizeof *not_body; k++)
+    if (strcmp(key, not_body[k]) == 0) return;
+  /* a parameter of the route's path: /users/:id, /users/<int:user_id>, {id} */
+  const char *d = f->ep->display;
+  size_t kn = strlen(key);
+  for (const char *p = d ? strstr(d, key) : NULL; p; p = strstr(p + 1, key)) {
+    char before = p > d ? p[-1] : 0, after = p[kn];
+    if ((before == ':' || before == '{' || before == '<') &&
+        (after == 0 || after == '/' || after == '}' || after == '>'))
+      return;
+  }
+  for (size_t r = 0; r < f->reads.len; r++)
+    if (f->reads.items[r].key == key) return;
+  an_read rd = {key, loc};
+  as_array_push(&f->reads, rd);
+}
+
 static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const char *field,
                           an_taint *t) {
   an_val *o = an_flow__val(c, obj);
@@ -657,10 +707,12 @@ static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const c
     snprintf(msg, sizeof msg, "'%s' is read from the request", field);
     for (uint32_t k = 0; k < o->t.n; k++) {
       uint32_t id = o->t.v[k].id;
-      if (id & (AN_PARAM_BIT | AN_KEY_BIT))
-        an_flow__add(c, t, an_flow__key(c, an_flow__param_of(c, id), field),
+      if (id & (AN_PARAM_BIT | AN_KEY_BIT)) {
+        uint32_t param = an_flow__param_of(c, id);
+        an_flow__add(c, t, an_flow__key(c, param, field),
                      an_flow__push(c, o->t.v[k].path, c->cur->unit, c->cur->qname, in->loc, msg));
-      else
+        an_flow__note_read(c, param, field, in->loc);
+      } else
         an_flow__add(c, t, id, o->t.v[k].path);
     }
     for (an_fieldt *fl = o->fields; fl; fl = fl->next)
@@ -789,6 +841,33 @@ static const an_pnode *an_flow__push_link(an_ctx *c, const an_pnode *prev, ir_lo
   return n;
 }
 
+/* The fields the client's payload is sent with, for the contract check. */
+static void an_flow__note_payload(an_ctx *c, const an_client *cl, int32_t idx, const ir_inst *in) {
+  struct an_payload *pl = &c->payloads[idx];
+  pl->seen = true;
+  pl->n = 0;
+  if (cl->payload_arg < 0 || (uint32_t)cl->payload_arg >= in->nargs || cl->payload_field ||
+      !an_flow__object(c, in->args[cl->payload_arg]))
+    return;
+  uint32_t n = 0;
+  for (an_fieldt *fl = an_flow__val(c, in->args[cl->payload_arg])->fields; fl; fl = fl->next)
+    n++;
+  pl->fields = as_arena_alloc(c->arena, n * sizeof(char *));
+  pl->locs = as_arena_alloc(c->arena, n * sizeof(ir_loc));
+  const ir_func *fn = c->cur->fn;
+  for (an_fieldt *fl = an_flow__val(c, in->args[cl->payload_arg])->fields; fl; fl = fl->next) {
+    ir_loc at = in->loc; /* where the field is set: the last store of it before the call */
+    for (uint32_t i = 0; i < fn->ninsts && &fn->insts[i] != in; i++)
+      if (fn->insts[i].op == IR_STORE && fn->insts[i].field == fl->name) at = fn->insts[i].loc;
+    for (uint32_t i = 0; i < fn->ninsts && &fn->insts[i] != in; i++)
+      if (fn->insts[i].op == IR_CALL && fn->insts[i].argnames)
+        for (uint32_t a = 0; a < fn->insts[i].nargs; a++)
+          if (fn->insts[i].argnames[a] == fl->name) at = fn->insts[i].loc;
+    pl->fields[pl->n] = fl->name;
+    pl->locs[pl->n++] = at;
+  }
+}
+
 /* A call whose other end is in another service: the handler's summary,
  * instantiated with the client's payload; the call's result is what the
  * handler responds. */
@@ -797,6 +876,7 @@ static void an_flow__link(an_ctx *c, const ir_inst *in, const an_client *cl, boo
   an_taint out = {0};
   char sent[768], back[768];
   if (in->dst) an_flow__set(c, in->dst, &out, strong);
+  an_flow__note_payload(c, cl, li - 1, in);
   for (uint32_t k = 0; k < cl->nendpoints; k++) {
     const an_endpoint *ep = an_links_endpoint(c->links, cl->endpoints[k]);
     an_fn *g = as_ptrmap_get(&c->fn_of, ep->handler);
@@ -1277,6 +1357,87 @@ static void an_flow__postorder(an_fn *f, an_fn **order, size_t *n) {
   as_array_free(&st);
 }
 
+static void an_flow__mismatch(an_ctx *c, const char *rule, const an_client *cl, const an_fn *g,
+                              const char *field, const an_step *steps, const char *msg) {
+  an_finding f = {0};
+  f.rule_id = rule;
+  f.sink_kind = IR_SINK_NONE;
+  const char *cat = an_flow__classify(c, as_intern_str(c->names, field));
+  const char *cats[1] = {cat};
+  f.categories = cats;
+  f.ncategories = cat ? 1 : 0;
+  char src[1024], dst[1024];
+  snprintf(src, sizeof src, "%s:%s:%s:%s", cl->service, cl->unit->module, cl->fn->name, field);
+  snprintf(dst, sizeof dst, "%s:%s:%s", g->service, g->qname, field);
+  f.service = strcmp(rule, "assay/contract-field-missing") == 0 ? g->service : cl->service;
+  f.source_symbol = src;
+  f.sink_symbol = dst;
+  f.path = steps[1].path;
+  f.line = steps[1].line;
+  f.col = steps[1].col;
+  f.message = msg;
+  an_step st[2] = {steps[0], steps[1]};
+  f.steps = st;
+  f.nsteps = 2;
+  an_finding_set_services(c->arena, &f);
+  f.fingerprint = an_finding_fingerprint(c->arena, &f);
+  an_result_add(c->res, &f);
+}
+
+/* Contract mismatches across each link whose payload has named fields: a
+ * handler reading a field the client does not send, and a client sending a
+ * field the handler never reads — each with both locations. */
+static void an_flow__contract(an_ctx *c) {
+  size_t nc = an_links_nclients(c->links);
+  for (size_t k = 0; k < nc; k++) {
+    const an_client *cl = an_links_client(c->links, k);
+    const struct an_payload *pl = &c->payloads[k];
+    if (cl->state != AN_LINK_MATCHED || !pl->seen || !pl->n) continue;
+    an_fn *cf = as_ptrmap_get(&c->fn_of, cl->fn);
+    if (!cf) continue;
+    for (uint32_t e = 0; e < cl->nendpoints; e++) {
+      const an_endpoint *ep = an_links_endpoint(c->links, cl->endpoints[e]);
+      an_fn *g = as_ptrmap_get(&c->fn_of, ep->handler);
+      if (!g || !g->reads.len) continue; /* it reads the request whole, or not at all */
+      char where[600], msg[1024];
+      snprintf(where, sizeof where, "%s%s%s", ep->method && ep->protocol != AN_PROTO_QUEUE ? ep->method : "",
+               ep->method && ep->protocol != AN_PROTO_QUEUE ? " " : "", ep->display);
+      for (size_t r = 0; r < g->reads.len; r++) {
+        const an_read *rd = &g->reads.items[r];
+        bool sent = false;
+        for (uint32_t q = 0; q < pl->n && !sent; q++)
+          sent = an_link_same_key(pl->fields[q], rd->key);
+        if (sent) continue;
+        snprintf(msg, sizeof msg,
+                 "%s() in service %s reads the request field '%s', which the client in service "
+                 "%s (%s:%u) does not send to %s",
+                 g->fn->name, g->service, rd->key, cl->service, cl->path, cl->line, where);
+        an_step st[2] = {{cl->path, cl->line, 1, cf->qname, "the client sends its request here",
+                          cf->service, (int32_t)k + 1},
+                         {g->unit->path, rd->loc.line, rd->loc.col, g->qname,
+                          "the handler reads a field the client does not send", g->service, 0}};
+        an_flow__mismatch(c, "assay/contract-field-missing", cl, g, rd->key, st, msg);
+      }
+      for (uint32_t q = 0; q < pl->n; q++) {
+        bool read = false;
+        for (size_t r = 0; r < g->reads.len && !read; r++)
+          read = an_link_same_key(pl->fields[q], g->reads.items[r].key);
+        if (read) continue;
+        snprintf(msg, sizeof msg,
+                 "the client sends the field '%s' to %s, which %s() in service %s (%s:%u) never "
+                 "reads",
+                 pl->fields[q], where, g->fn->name, g->service, g->unit->path, g->fn->loc.line);
+        an_step st[2] = {{g->unit->path, g->fn->loc.line, g->fn->loc.col, g->qname,
+                          "the handler, which never reads the field", g->service, 0},
+                         {cl->path, pl->locs[q].line, pl->locs[q].col, cf->qname,
+                          "the client sends a field the handler never reads", cf->service,
+                          (int32_t)k + 1}};
+        an_flow__mismatch(c, "assay/contract-field-unread", cl, g, pl->fields[q], st, msg);
+      }
+    }
+  }
+}
+
 void an_flow_analyze(const an_flow_service *services, size_t nservices, const an_links *links,
                      const an_catalogue *catalogue, const char *const *hosts, size_t nhosts,
                      an_result *res) {
@@ -1295,6 +1456,8 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
     for (size_t i = 0; i < services[s].nunits; i++)
       if (!services[s].units[i]->failed) nfns += services[s].units[i]->nfuncs;
   an_fn *fns = as_calloc(nfns ? nfns : 1, sizeof(an_fn));
+  size_t nclients = an_links_nclients(links);
+  c.payloads = as_calloc(nclients ? nclients : 1, sizeof(*c.payloads));
   as_ptrmap byname = {0};  /* "service\x1fmodule:function" */
   as_ptrmap cglobal = {0}; /* C: "service\x1f:function" for external linkage */
 
@@ -1418,6 +1581,8 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
   }
   as_array_free(&work);
   free(order);
+  an_flow__contract(&c);
+  free(c.payloads);
   for (size_t i = 0; i < nfns; i++) {
     free(fns[i].callee);
     free(fns[i].bind);
@@ -1427,6 +1592,7 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
     as_array_free(&fns[i].effects);
     as_array_free(&fns[i].resp);
     as_array_free(&fns[i].respf);
+    as_array_free(&fns[i].reads);
     as_array_free(&fns[i].linked);
   }
   as_ptrmap_free(&c.fn_of);
