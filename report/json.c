@@ -41,10 +41,71 @@ static json_t *rp__finding_json(const an_finding *f, const rp_options *opt) {
     json_object_set_new(so, "col", json_integer(s->col));
     json_object_set_new(so, "function", rp__jstr(s->function));
     json_object_set_new(so, "message", rp__jstr(s->message));
+    json_object_set_new(so, "service", rp__jstr(s->service));
+    if (s->link)
+      json_object_set_new(so, "link", json_integer(s->link > 0 ? s->link - 1 : -s->link - 1));
     json_array_append_new(steps, so);
   }
   json_object_set_new(o, "steps", steps);
+  json_t *svcs = json_array();
+  for (uint32_t i = 0; i < f->nservices; i++)
+    json_array_append_new(svcs, rp__jstr(f->services[i]));
+  if (!f->nservices) json_array_append_new(svcs, rp__jstr(f->service));
+  json_object_set_new(o, "services", svcs);
   return o;
+}
+
+static json_t *rp__strs(const char *const *v, uint32_t n) {
+  json_t *a = json_array();
+  for (uint32_t i = 0; i < n; i++)
+    json_array_append_new(a, rp__jstr(v[i]));
+  return a;
+}
+
+/* The service map: endpoints and outbound calls with what they link to. */
+static json_t *rp__endpoints_json(const an_result *res) {
+  json_t *a = json_array();
+  for (size_t i = 0; i < res->nendpoints; i++) {
+    const an_endpoint_rec *e = &res->endpoints[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "protocol", rp__jstr(e->protocol));
+    json_object_set_new(o, "service", rp__jstr(e->service));
+    json_object_set_new(o, "method", rp__jstr(e->method));
+    json_object_set_new(o, "target", rp__jstr(e->target));
+    json_object_set_new(o, "display", rp__jstr(e->display));
+    json_object_set_new(o, "handler", rp__jstr(e->handler));
+    json_object_set_new(o, "file", rp__jstr(e->path));
+    json_object_set_new(o, "line", json_integer(e->line));
+    json_object_set_new(o, "guards", rp__strs(e->guards, e->nguards));
+    json_object_set_new(o, "clients", json_integer(e->nclients));
+    json_array_append_new(a, o);
+  }
+  return a;
+}
+
+static json_t *rp__links_json(const an_result *res) {
+  json_t *a = json_array();
+  for (size_t i = 0; i < res->nlinks; i++) {
+    const an_link_rec *l = &res->links[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "protocol", rp__jstr(l->protocol));
+    json_object_set_new(o, "service", rp__jstr(l->service));
+    json_object_set_new(o, "method", rp__jstr(l->method));
+    json_object_set_new(o, "target", rp__jstr(l->target));
+    json_object_set_new(o, "url", rp__jstr(l->url));
+    json_object_set_new(o, "target_service", rp__jstr(l->target_service));
+    json_object_set_new(o, "state", rp__jstr(l->state));
+    json_object_set_new(o, "file", rp__jstr(l->path));
+    json_object_set_new(o, "line", json_integer(l->line));
+    json_t *eps = json_array();
+    for (uint32_t k = 0; k < l->nendpoints; k++)
+      json_array_append_new(eps, json_integer(l->endpoints[k]));
+    json_object_set_new(o, "endpoints", eps);
+    json_object_set_new(o, "categories", rp__strs(l->categories, l->ncategories));
+    json_object_set_new(o, "returned", rp__strs(l->returned, l->nreturned));
+    json_array_append_new(a, o);
+  }
+  return a;
 }
 
 int rp_write_json(const an_result *res, const rp_options *opt, FILE *out) {
@@ -73,6 +134,8 @@ int rp_write_json(const an_result *res, const rp_options *opt, FILE *out) {
   json_object_set_new(root, "findings", findings);
   json_object_set_new(root, "diagnostics", diags);
   json_object_set_new(root, "stats", stats);
+  json_object_set_new(root, "endpoints", rp__endpoints_json(res));
+  json_object_set_new(root, "links", rp__links_json(res));
   if (opt && opt->perf) json_object_set_new(root, "performance", rp_perf_report_json(opt->perf));
   int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   json_decref(root);

@@ -69,6 +69,21 @@ static const rp_rule rp__rules[] = {
      "Keep personal data out of error messages; refer to records by an opaque identifier. If "
      "the flow is intended, approve it in the policy file with a reason.",
      "error", "privacy"},
+    {"assay/contract-field-missing", "ContractFieldMissing",
+     "A handler reads a request field its client does not send",
+     "An endpoint's handler reads a field of the request (a JSON key, a DTO or message field) "
+     "that a client of the repository, linked to it across services, does not send: the "
+     "handler sees a missing value on every call from that client.",
+     "Send the field from the client, or make the handler treat it as optional. Both locations "
+     "are in the result's code flow.",
+     "warning", "contract"},
+    {"assay/contract-field-unread", "ContractFieldUnread",
+     "A client sends a request field no handler reads",
+     "A client sends a field (a JSON key, a struct or message field) to an endpoint of another "
+     "service whose handler never reads it: data crosses a service boundary for nothing, and "
+     "often personal data.",
+     "Stop sending the field, or read it in the handler if it is meant to be used.", "warning",
+     "contract"},
     {"assay/parse-error", "ParseError", "A file could not be analysed",
      "Assay could not parse or read a file; data flows through it are not analysed.",
      "Fix the syntax error, or exclude the file from the scan in the configuration.", "warning",
@@ -217,6 +232,11 @@ static json_t *rp__result(const an_finding *f, const rp_options *opt, json_t *ru
       }
       json_object_set_new(l, "message", rp__text(s->message));
       json_t *tl = json_object();
+      if (s->service) {
+        json_t *tp = json_object();
+        json_object_set_new(tp, "service", json_string(s->service));
+        json_object_set_new(tl, "properties", tp);
+      }
       json_object_set_new(tl, "location", l);
       json_array_append_new(tlocs, tl);
     }
@@ -273,6 +293,12 @@ static json_t *rp__result(const an_finding *f, const rp_options *opt, json_t *ru
   json_object_set_new(props, "sourceSymbol", rp__str(f->source_symbol));
   json_object_set_new(props, "sinkSymbol", rp__str(f->sink_symbol));
   json_object_set_new(props, "service", rp__str(f->service));
+  if (f->nservices > 1) {
+    json_t *sv = json_array();
+    for (uint32_t i = 0; i < f->nservices; i++)
+      json_array_append_new(sv, rp__str(f->services[i]));
+    json_object_set_new(props, "services", sv);
+  }
   json_object_set_new(r, "properties", props);
   return r;
 }
