@@ -72,6 +72,7 @@ typedef struct an_link_rec {
   const char *method;
   const char *target; /* NULL when unresolved */
   const char *url;    /* HTTP URL template / queue topic as computed, or NULL */
+  const char *host;   /* HTTP: the host of the URL, or NULL */
   const char *target_service;
   const char *state; /* "matched", "unmatched", "ambiguous", "external", "unresolved" */
   const char *path;

@@ -169,6 +169,7 @@ static void an_scan__surface(an_result *res, const an_links *links) {
     r->method = as_arena_strdup(a, cl->method);
     r->target = as_arena_strdup(a, cl->target);
     r->url = as_arena_strdup(a, cl->url);
+    r->host = as_arena_strdup(a, cl->host);
     r->target_service = as_arena_strdup(a, cl->target_service);
     r->state = an_link_state_name(cl->state);
     r->path = as_arena_strdup(a, cl->path);

@@ -532,3 +532,259 @@ int rp_graph_write(Agraph_t *g, const char *format, const char *path, char *err,
   agseterr(old);
   return rc;
 }
+
+/* ---- the service map ---------------------------------------------------------- */
+
+/* "POST /users", "rpc /billing.v1.Billing/CreateCustomer", "kafka user-events" */
+static void rp_graph__endpoint_text(as_buf *b, const an_endpoint_rec *e) {
+  if (e->method)
+    as_buf_printf(b, "%s %s", e->method, rp_graph__str(e->display));
+  else
+    as_buf_printf(b, "rpc %s", rp_graph__str(e->display));
+}
+
+static char *rp_graph__endpoint_name(const an_endpoint_rec *e) {
+  return as_sprintf("endpoint %s %s %s %s", rp_graph__str(e->service), e->protocol,
+                    e->method ? e->method : "rpc", rp_graph__str(e->target));
+}
+
+static Agraph_t *rp_graph__cluster(Agraph_t *g, const char *service) {
+  char *name = as_sprintf("cluster_%s", service);
+  Agraph_t *sub = agsubg(g, name, 0);
+  if (!sub) {
+    sub = agsubg(g, name, 1);
+    rp_graph__set(sub, "label", service, "");
+    rp_graph__set(sub, "style", "rounded", "");
+    rp_graph__set(sub, "assay_service", service, "");
+  }
+  free(name);
+  return sub;
+}
+
+static Agnode_t *rp_graph__service_node(Agraph_t *g, const char *service) {
+  char *name = as_sprintf("service %s", service);
+  Agnode_t *n = agnode(g, name, 0);
+  if (!n) {
+    n = agnode(rp_graph__cluster(g, service), name, 1);
+    rp_graph__set(n, "assay_role", "service", "");
+    rp_graph__set(n, "assay_service", service, "");
+    rp_graph__set(n, "label", service, "\\N");
+    rp_graph__set(n, "shape", "component", "");
+    rp_graph__set(n, "style", "filled", "");
+    rp_graph__set(n, "fillcolor", "#e8e8e8", "");
+  }
+  free(name);
+  return n;
+}
+
+static void rp_graph__join(as_buf *b, const char *const *v, uint32_t n, const char *sep) {
+  for (uint32_t i = 0; i < n; i++) {
+    if (i) as_buf_puts(b, sep);
+    as_buf_puts(b, rp_graph__str(v[i]));
+  }
+}
+
+static int rp_graph__cmp_link(const void *a, const void *b) {
+  const an_link_rec *x = *(const an_link_rec *const *)a, *y = *(const an_link_rec *const *)b;
+  int c;
+  if ((c = strcmp(rp_graph__str(x->service), rp_graph__str(y->service)))) return c;
+  if ((c = strcmp(rp_graph__str(x->protocol), rp_graph__str(y->protocol)))) return c;
+  if ((c = strcmp(rp_graph__str(x->method), rp_graph__str(y->method)))) return c;
+  if ((c = strcmp(rp_graph__str(x->url), rp_graph__str(y->url)))) return c;
+  if ((c = strcmp(rp_graph__str(x->path), rp_graph__str(y->path)))) return c;
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* One edge per (client service, target): requests' categories merged. */
+static void rp_graph__link_edge(Agraph_t *g, Agnode_t *from, Agnode_t *to, const char *key,
+                                const an_link_rec *l, const char *state) {
+  Agedge_t *e = agedge(g, from, to, (char *)key, 0);
+  const char *had = e ? agget(e, "assay_categories") : NULL;
+  const char *had_back = e ? agget(e, "assay_returned") : NULL;
+  const char *had_n = e ? agget(e, "assay_clients") : NULL;
+  /* merge the categories already on the edge with l's, sorted and unique */
+  const char *cats[64];
+  uint32_t nc = 0;
+  const char *back[64];
+  uint32_t nb = 0;
+  char *hadc = as_strdup(had ? had : ""), *hadb = as_strdup(had_back ? had_back : "");
+  for (char *t = strtok(hadc, ","); t && nc < 64; t = strtok(NULL, ","))
+    cats[nc++] = t;
+  for (uint32_t i = 0; i < l->ncategories && nc < 64; i++)
+    cats[nc++] = l->categories[i];
+  for (char *t = strtok(hadb, ","); t && nb < 64; t = strtok(NULL, ","))
+    back[nb++] = t;
+  for (uint32_t i = 0; i < l->nreturned && nb < 64; i++)
+    back[nb++] = l->returned[i];
+  qsort(cats, nc, sizeof *cats, rp_graph__cmp_str);
+  qsort(back, nb, sizeof *back, rp_graph__cmp_str);
+  as_buf jc = {0}, jb = {0}, label = {0};
+  for (uint32_t i = 0; i < nc; i++)
+    if (!i || strcmp(cats[i], cats[i - 1]) != 0) {
+      if (jc.len) as_buf_putc(&jc, ',');
+      as_buf_puts(&jc, cats[i]);
+    }
+  for (uint32_t i = 0; i < nb; i++)
+    if (!i || strcmp(back[i], back[i - 1]) != 0) {
+      if (jb.len) as_buf_putc(&jb, ',');
+      as_buf_puts(&jb, back[i]);
+    }
+  int clients = (had_n ? atoi(had_n) : 0) + 1;
+  if (!e) e = agedge(g, from, to, (char *)key, 1);
+  if (jc.len) {
+    for (const char *p = jc.data; *p; p++)
+      as_buf_puts(&label, *p == ',' ? "\\n" : (char[]){*p, 0});
+  }
+  if (jb.len) {
+    if (label.len) as_buf_puts(&label, "\\n");
+    as_buf_puts(&label, "returns: ");
+    for (const char *p = jb.data; *p; p++)
+      as_buf_puts(&label, *p == ',' ? ", " : (char[]){*p, 0});
+  }
+  if (clients > 1) as_buf_printf(&label, "%s(%d calls)", label.len ? "\\n" : "", clients);
+  char nbuf[16];
+  snprintf(nbuf, sizeof nbuf, "%d", clients);
+  rp_graph__set(e, "assay_categories", jc.data ? jc.data : "", "");
+  rp_graph__set(e, "assay_returned", jb.data ? jb.data : "", "");
+  rp_graph__set(e, "assay_clients", nbuf, "");
+  rp_graph__set(e, "assay_state", state, "");
+  rp_graph__set(e, "assay_protocol", l->protocol, "");
+  rp_graph__set(e, "label", label.data ? label.data : "", "");
+  if (jc.len || jb.len) {
+    rp_graph__set(e, "color", RP_GRAPH_NEW_COLOR, "");
+    rp_graph__set(e, "fontcolor", RP_GRAPH_NEW_COLOR, "");
+    rp_graph__set(e, "penwidth", "2", "");
+  }
+  if (strcmp(state, "matched") != 0) rp_graph__set(e, "style", "dashed", "");
+  if (strcmp(state, "ambiguous") == 0) rp_graph__set(e, "color", "#ff7f0e", "");
+  if (strcmp(l->protocol, "queue") == 0) rp_graph__set(e, "arrowhead", "veevee", "");
+  as_buf_free(&jc);
+  as_buf_free(&jb);
+  as_buf_free(&label);
+  free(hadc);
+  free(hadb);
+}
+
+int rp_graph_services(const an_result *res, Agraph_t **out) {
+  *out = NULL;
+  Agraph_t *g = agopen("services", Agdirected, &rp_graph__disc);
+  if (!g) return -1;
+  as_buf title = {0};
+  size_t matched = 0;
+  for (size_t i = 0; i < res->nlinks; i++)
+    matched += strcmp(res->links[i].state, "matched") == 0;
+  as_buf_printf(&title, "Service map: %zu endpoints, %zu linked calls", res->nendpoints, matched);
+  rp_graph__set(g, "label", title.data, "");
+  as_buf_free(&title);
+  rp_graph__set(g, "labelloc", "t", "");
+  rp_graph__set(g, "rankdir", "LR", "");
+  rp_graph__set(g, "fontname", "Helvetica", "");
+  rp_graph__set(g, "assay_view", "services", "");
+  agattr(g, AGNODE, "fontname", "Helvetica");
+  agattr(g, AGEDGE, "fontname", "Helvetica");
+
+  /* Endpoints, in their services, sorted by name. */
+  char **names = malloc((res->nendpoints ? res->nendpoints : 1) * sizeof *names);
+  size_t *order = malloc((res->nendpoints ? res->nendpoints : 1) * sizeof *order);
+  for (size_t i = 0; i < res->nendpoints; i++) {
+    names[i] = rp_graph__endpoint_name(&res->endpoints[i]);
+    order[i] = i;
+  }
+  for (size_t i = 1; i < res->nendpoints; i++) /* insertion sort: a few hundred at most */
+    for (size_t j = i; j > 0 && strcmp(names[order[j - 1]], names[order[j]]) > 0; j--) {
+      size_t t = order[j];
+      order[j] = order[j - 1];
+      order[j - 1] = t;
+    }
+  for (size_t k = 0; k < res->nendpoints; k++) {
+    const an_endpoint_rec *e = &res->endpoints[order[k]];
+    rp_graph__service_node(g, e->service);
+    Agnode_t *n = agnode(g, names[order[k]], 0);
+    if (n) continue; /* the same route declared twice */
+    n = agnode(rp_graph__cluster(g, e->service), names[order[k]], 1);
+    as_buf label = {0}, guards = {0};
+    rp_graph__endpoint_text(&label, e);
+    as_buf_puts(&label, "\\n");
+    rp_graph__put_esc(&label, rp_graph__str(e->handler));
+    rp_graph__join(&guards, e->guards, e->nguards, ",");
+    if (e->nguards) {
+      as_buf_puts(&label, "\\nguard: ");
+      rp_graph__put_esc(&label, guards.data);
+    }
+    rp_graph__set(n, "assay_role", "endpoint", "");
+    rp_graph__set(n, "assay_protocol", e->protocol, "");
+    rp_graph__set(n, "assay_service", e->service, "");
+    rp_graph__set(n, "assay_guards", guards.data ? guards.data : "", "");
+    rp_graph__set(n, "label", label.data, "\\N");
+    rp_graph__set(n, "shape", strcmp(e->protocol, "queue") == 0 ? "cds" : "box", "");
+    rp_graph__set(n, "style", e->nguards ? "filled,bold" : "filled", "");
+    rp_graph__set(n, "fillcolor",
+                  strcmp(e->protocol, "http") == 0   ? "#d9f0d9"
+                  : strcmp(e->protocol, "grpc") == 0 ? "#d6e6f4"
+                                                     : "#f1f1cc",
+                  "");
+    as_buf_free(&label);
+    as_buf_free(&guards);
+  }
+
+  /* Links, from the calling service to what answers them. */
+  const an_link_rec **links = malloc((res->nlinks ? res->nlinks : 1) * sizeof *links);
+  for (size_t i = 0; i < res->nlinks; i++)
+    links[i] = &res->links[i];
+  qsort(links, res->nlinks, sizeof *links, rp_graph__cmp_link);
+  for (size_t i = 0; i < res->nlinks; i++) {
+    const an_link_rec *l = links[i];
+    if (strcmp(l->state, "unresolved") == 0) continue; /* listed in the JSON report */
+    Agnode_t *from = rp_graph__service_node(g, rp_graph__str(l->service));
+    if (strcmp(l->state, "matched") == 0 || strcmp(l->state, "ambiguous") == 0) {
+      for (uint32_t k = 0; k < l->nendpoints; k++) {
+        if (l->endpoints[k] >= res->nendpoints) continue;
+        Agnode_t *to = agnode(g, names[l->endpoints[k]], 0);
+        if (!to) continue;
+        char *key = as_sprintf("%s -> %s", rp_graph__str(l->service), names[l->endpoints[k]]);
+        rp_graph__link_edge(g, from, to, key, l, l->state);
+        free(key);
+      }
+    } else if (strcmp(l->state, "external") == 0) {
+      char *name = as_sprintf("external %s", rp_graph__str(l->host ? l->host : l->url));
+      Agnode_t *to = agnode(g, name, 0);
+      if (!to) {
+        to = agnode(g, name, 1);
+        rp_graph__set(to, "assay_role", "external", "");
+        rp_graph__set(to, "label", rp_graph__str(l->host ? l->host : l->url), "\\N");
+        rp_graph__set(to, "shape", "doubleoctagon", "");
+      }
+      char *key = as_sprintf("%s -> %s", rp_graph__str(l->service), name);
+      rp_graph__link_edge(g, from, to, key, l, l->state);
+      free(key);
+      free(name);
+    } else { /* unmatched: the missing endpoint, in the service that lacks it */
+      const char *svc = l->target_service ? l->target_service : "?";
+      char *name = as_sprintf("missing %s %s %s %s", svc, rp_graph__str(l->protocol),
+                              rp_graph__str(l->method), rp_graph__str(l->target));
+      Agnode_t *to = agnode(g, name, 0);
+      if (!to) {
+        to = agnode(rp_graph__cluster(g, svc), name, 1);
+        as_buf label = {0};
+        as_buf_printf(&label, "no endpoint: %s %s", rp_graph__str(l->method),
+                      rp_graph__str(l->target));
+        rp_graph__set(to, "assay_role", "missing", "");
+        rp_graph__set(to, "label", label.data, "\\N");
+        rp_graph__set(to, "shape", "box", "");
+        rp_graph__set(to, "style", "dashed", "");
+        as_buf_free(&label);
+      }
+      char *key = as_sprintf("%s -> %s", rp_graph__str(l->service), name);
+      rp_graph__link_edge(g, from, to, key, l, l->state);
+      free(key);
+      free(name);
+    }
+  }
+  for (size_t i = 0; i < res->nendpoints; i++)
+    free(names[i]);
+  free(names);
+  free(order);
+  free(links);
+  *out = g;
+  return 0;
+}

@@ -32,6 +32,25 @@
  * frees it with rp_graph_close); -1 when Graphviz cannot allocate it. */
 int rp_graph_flows(const an_result *res, bool diff, Agraph_t **out);
 
+/* The service map of res (its endpoints and links, see an_result):
+ *   - one cluster "cluster_SERVICE" per service, holding the node "service
+ *     SERVICE" (assay_role=service) and one node per endpoint, named
+ *     "endpoint SERVICE PROTOCOL METHOD TARGET" ("rpc" for gRPC's method;
+ *     assay_role=endpoint, assay_protocol, assay_guards; label: the route, the
+ *     handler, its guards);
+ *   - one edge per (calling service, endpoint) linked, keyed "SERVICE ->
+ *     ENDPOINT-NODE", from the calling service's node: assay_categories (what
+ *     its requests carry), assay_returned (what comes back), assay_clients
+ *     (how many calls), assay_state (matched, ambiguous: one edge per
+ *     candidate, dashed orange), assay_protocol; red when personal data
+ *     crosses;
+ *   - calls to hosts outside the repository go to a node "external HOST";
+ *     calls to a service of the repository that has no such endpoint go to a
+ *     dashed node "missing SERVICE PROTOCOL METHOD TARGET" in that service.
+ * Unresolved calls are not drawn (the JSON report lists them). Deterministic
+ * like the flows graph. Returns 0 and *out, or -1. */
+int rp_graph_services(const an_result *res, Agraph_t **out);
+
 /* Write g to path in format "dot" (agwrite, no layout), "svg" or "png"
  * (gvc: the dot layout, rendered in memory, then written). Graphviz's own
  * messages are silenced and become the error. g is not freed; its layout is.

@@ -93,6 +93,7 @@ static json_t *rp__links_json(const an_result *res) {
     json_object_set_new(o, "method", rp__jstr(l->method));
     json_object_set_new(o, "target", rp__jstr(l->target));
     json_object_set_new(o, "url", rp__jstr(l->url));
+    json_object_set_new(o, "host", rp__jstr(l->host));
     json_object_set_new(o, "target_service", rp__jstr(l->target_service));
     json_object_set_new(o, "state", rp__jstr(l->state));
     json_object_set_new(o, "file", rp__jstr(l->path));

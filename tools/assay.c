@@ -109,12 +109,15 @@ static const char *const usage_dump =
     "Print the IR unit of FILE (relative to PATH) as the frontend lowers it.\n";
 
 static const char *const usage_export =
-    "usage: assay export PATH --graph flows --format dot|svg|png --output FILE\n"
+    "usage: assay export PATH --graph flows|services --format dot|svg|png --output FILE\n"
     "                         [--baseline FILE] [--catalogue FILE] [--cache FILE | --no-cache]\n"
     "\n"
     "Scan PATH and draw a graph for security review with Graphviz.\n"
     "  --graph      flows: personal data from where it is classified (sources) to the\n"
-    "               sinks, grouped by service, the categories on the edges (default flows)\n"
+    "               sinks, grouped by service, the categories on the edges (default flows);\n"
+    "               services: the service map, each service with its endpoints (HTTP\n"
+    "               routes, gRPC methods, queue consumers) and the calls linking them,\n"
+    "               with the personal data each link carries\n"
     "  --format     dot (no layout), svg or png (dot layout); by default from the\n"
     "               extension of --output\n"
     "  --output     the file to write\n"
@@ -924,11 +927,15 @@ static int cmd_export(int argc, char **argv) {
   free(rest);
   if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
   if (!graph) graph = "flows";
-  if (strcmp(graph, "flows") != 0) {
+  bool services = strcmp(graph, "services") == 0;
+  if (strcmp(graph, "flows") != 0 && !services) {
     fail_usage(usage_export,
-               "unknown graph '%s' (only flows for now; the access and services graphs come "
-               "with issues 5 and 4)",
+               "unknown graph '%s' (flows or services; the access graph comes with issue 5)",
                graph);
+    return EXIT_USAGE;
+  }
+  if (services && o.baseline) {
+    fail_usage(usage_export, "--baseline draws the flows diff; the services graph has none");
     return EXIT_USAGE;
   }
   if (!o.output) {
@@ -976,12 +983,19 @@ static int cmd_export(int argc, char **argv) {
   if (base) bl_diff(base, res);
   an_result_sort(res);
   Agraph_t *g = NULL;
-  if (rp_graph_flows(res, base != NULL, &g) != 0) {
-    fprintf(stderr, "assay: cannot build the flows graph\n");
+  if ((services ? rp_graph_services(res, &g) : rp_graph_flows(res, base != NULL, &g)) != 0) {
+    fprintf(stderr, "assay: cannot build the %s graph\n", graph);
     rc = EXIT_INTERNAL;
   } else if (rp_graph_write(g, format, o.output, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
     rc = EXIT_USAGE;
+  } else if (services) {
+    size_t linked = 0;
+    for (size_t i = 0; i < res->nlinks; i++)
+      linked += strcmp(res->links[i].state, "matched") == 0;
+    printf("assay export: service map of %zu endpoint%s and %zu linked call%s written to %s\n",
+           res->nendpoints, res->nendpoints == 1 ? "" : "s", linked, linked == 1 ? "" : "s",
+           o.output);
   } else {
     printf("assay export: flows graph of %zu finding%s (%s) written to %s\n", res->nfindings,
            res->nfindings == 1 ? "" : "s", base ? "diff against the baseline" : "current",
