@@ -13,6 +13,7 @@
 #include "link.h"
 
 #include <string.h>
+#include <strings.h>
 
 #define AN_PARAM_BIT 0x80000000u
 /* A request field a handler reads: an index into the run's key table
@@ -765,6 +766,19 @@ static void an_flow__copy(an_ctx *c, const char *dst, const char *from, bool str
   }
 }
 
+/* Is the statement a database call runs a literal that only reads (SELECT,
+ * or WITH ... SELECT)? */
+static bool an_flow__reads_only(const ir_func *fn, uint32_t i, const ir_inst *in) {
+  const char *sql = an_flow__const_prefix(fn, i, in->args[0], 0);
+  if (!sql) return false;
+  while (*sql == ' ' || *sql == '\n' || *sql == '\t' || *sql == '(')
+    sql++;
+  if (strncasecmp(sql, "select", 6) != 0) return false;
+  for (const char *p = sql; *p; p++) /* SELECT ... INTO writes */
+    if (strncasecmp(p, " into ", 6) == 0) return false;
+  return true;
+}
+
 /* ---- across services ---------------------------------------------------------- */
 
 /* A handler responds with value v: remember its fields one by one, so the
@@ -1091,6 +1105,13 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
           an_flow__unknown_call(c, fn, i, in, strong);
           break;
         }
+        if (in->sink_kind == IR_SINK_DB_WRITE && in->nargs && an_flow__reads_only(fn, i, in)) {
+          /* db.execute("SELECT ...", (id,)): a query, not a write; the rows
+           * it returns are classified by their columns where they are read,
+           * not by the values bound to find them. */
+          an_flow__set(c, in->dst, &t, strong);
+          break;
+        }
         an_sink sink = {an_flow__symbol(c, in->callee), f->service, in->callee, in->fact_vendor,
                         (ir_sink_kind)in->sink_kind};
         uint32_t last = in->fact_to == 255 ? in->nargs : (uint32_t)in->fact_to + 1;
@@ -1379,7 +1400,9 @@ static void an_flow__mismatch(an_ctx *c, const char *rule, const an_client *cl, 
   an_step st[2] = {steps[0], steps[1]};
   f.steps = st;
   f.nsteps = 2;
-  an_finding_set_services(c->arena, &f);
+  const char *svcs[2] = {cl->service, g->service}; /* from the client to the handler */
+  f.services = svcs;
+  f.nservices = strcmp(svcs[0], svcs[1]) != 0 ? 2 : 0;
   f.fingerprint = an_finding_fingerprint(c->arena, &f);
   an_result_add(c->res, &f);
 }
