@@ -887,10 +887,15 @@ static void lk_match(lk_ctx *c, an_client *cl) {
     as_buf_free(&b);
     lk_diag(c, AS_DIAG_WARNING, cl->path, cl->line, "link-ambiguous", msg);
   } else {
-    snprintf(msg, sizeof msg, "%s %s %s: %s%s has no such endpoint", an_protocol_name(cl->protocol),
-             cl->method ? cl->method : "call", cl->url ? cl->url : cl->target,
-             cl->protocol == AN_PROTO_HTTP ? "the service " : "the repository",
-             cl->protocol == AN_PROTO_HTTP ? cl->target_service : "");
+    if (cl->protocol == AN_PROTO_HTTP)
+      snprintf(msg, sizeof msg, "http %s %s: the service %s has no endpoint %s %s", cl->method,
+               cl->url, cl->target_service, cl->method, cl->target);
+    else if (cl->protocol == AN_PROTO_GRPC)
+      snprintf(msg, sizeof msg, "grpc %s: no service of the repository implements it",
+               cl->target);
+    else
+      snprintf(msg, sizeof msg, "queue %s '%s': no service of the repository consumes it",
+               cl->method, cl->target);
     lk_diag(c, AS_DIAG_WARNING, cl->path, cl->line, "link-unmatched", msg);
   }
   as_array_free(&hits);
