@@ -110,10 +110,10 @@ typedef struct an_fn {
   AS_ARRAY(an_label) ret;
   AS_ARRAY(an_hit) hits;
   AS_ARRAY(an_effect) effects;
-  AS_ARRAY(an_label) resp;         /* endpoint handlers: what reaches their response */
+  AS_ARRAY(an_label) resp;          /* endpoint handlers: what reaches their response */
   AS_ARRAY(struct an_rfield) respf; /* ... and under which response field */
-  AS_ARRAY(struct an_fn *) linked; /* handlers its client calls reach */
-  AS_ARRAY(an_read) reads;         /* endpoint handlers: request fields read */
+  AS_ARRAY(struct an_fn *) linked;  /* handlers its client calls reach */
+  AS_ARRAY(an_read) reads;          /* endpoint handlers: request fields read */
 } an_fn;
 
 typedef struct an_src {
@@ -133,7 +133,7 @@ typedef struct an_ctx {
   const an_links *links;
   as_ptrmap fn_of; /* ir_func * -> an_fn * */
   AS_ARRAY(an_key) keys;
-  as_ptrmap key_index;      /* interned "param\x1fkey" -> index + 1 */
+  as_ptrmap key_index; /* interned "param\x1fkey" -> index + 1 */
   /* per client (by index): the fields of its payload at its last analysis,
    * as "field" pointers, or NULL when the payload has no fields */
   struct an_payload {
@@ -538,10 +538,10 @@ static bool an_flow__accessor(const char *callee) {
 /* Serialisers keep an object's fields apart: json.dumps(event) still has
  * event's "phone" as "phone" on the other side of a link. */
 static bool an_flow__serializer(const char *callee) {
-  static const char *const names[] = {
-      "json.dumps",      "JSON.stringify", "json.Marshal", "json.marshal", "bytes.NewReader",
-      "bytes.NewBuffer", "Buffer.from",    "JSON.parse",   "json.loads",   "strings.NewReader",
-      "jsonify",         "flask.jsonify"};
+  static const char *const names[] = {"json.dumps",        "JSON.stringify",  "json.Marshal",
+                                      "json.marshal",      "bytes.NewReader", "bytes.NewBuffer",
+                                      "Buffer.from",       "JSON.parse",      "json.loads",
+                                      "strings.NewReader", "jsonify",         "flask.jsonify"};
   for (size_t k = 0; k < sizeof names / sizeof *names; k++)
     if (strcmp(callee, names[k]) == 0) return true;
   return false;
@@ -677,9 +677,9 @@ static bool an_flow__request_param(const an_fn *f, uint32_t p) {
  * parameter of its route, not a header). */
 static void an_flow__note_read(an_ctx *c, uint32_t param, const char *key, ir_loc loc) {
   an_fn *f = c->cur;
-  static const char *const not_body[] = {"headers", "header", "cookies", "session", "method",
-                                         "path", "url", "user", "remote_addr", "ip", "Header",
-                                         "Context", "ctx"};
+  static const char *const not_body[] = {"headers", "header",  "cookies", "session",     "method",
+                                         "path",    "url",     "user",    "remote_addr", "ip",
+                                         "Header",  "Context", "ctx"};
   if (!an_flow__request_param(f, param)) return;
   for (size_t k = 0; k < sizeof not_body / sizeof *not_body; k++)
     if (strcmp(key, not_body[k]) == 0) return;
@@ -794,8 +794,9 @@ static void an_flow__respond(an_ctx *c, const char *v, ir_loc loc) {
       for (size_t r = 0; r < f->respf.len && !dup; r++)
         dup = f->respf.items[r].field == fl->name && f->respf.items[r].label.id == fl->t.v[k].id;
       if (dup) continue;
-      an_rfield rf = {fl->name, {fl->t.v[k].id, an_flow__push(c, fl->t.v[k].path, f->unit,
-                                                               f->qname, loc, msg)}};
+      an_rfield rf = {
+          fl->name,
+          {fl->t.v[k].id, an_flow__push(c, fl->t.v[k].path, f->unit, f->qname, loc, msg)}};
       as_array_push(&f->respf, rf);
     }
   }
@@ -1021,8 +1022,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       an_flow__set(c, in->dst, &t, strong);
       break;
     case IR_LOAD:
-      if (in->field && an_flow__transparent(in->field) &&
-          an_flow__object(c, in->obj) && !an_flow__has_field(c, in->obj, in->field)) {
+      if (in->field && an_flow__transparent(in->field) && an_flow__object(c, in->obj) &&
+          !an_flow__has_field(c, in->obj, in->field)) {
         /* resp.data of a response whose body has fields: the body */
         an_flow__copy(c, in->dst, in->obj, strong);
         break;
@@ -1423,7 +1424,8 @@ static void an_flow__contract(an_ctx *c) {
       an_fn *g = as_ptrmap_get(&c->fn_of, ep->handler);
       if (!g || !g->reads.len) continue; /* it reads the request whole, or not at all */
       char where[600], msg[1024];
-      snprintf(where, sizeof where, "%s%s%s", ep->method && ep->protocol != AN_PROTO_QUEUE ? ep->method : "",
+      snprintf(where, sizeof where, "%s%s%s",
+               ep->method && ep->protocol != AN_PROTO_QUEUE ? ep->method : "",
                ep->method && ep->protocol != AN_PROTO_QUEUE ? " " : "", ep->display);
       for (size_t r = 0; r < g->reads.len; r++) {
         const an_read *rd = &g->reads.items[r];

@@ -837,7 +837,7 @@ static int lk_path_score(const char *tmpl, const char *path) {
 
 static void lk_set_endpoints(lk_ctx *c, an_client *cl, const uint32_t *idx, uint32_t n) {
   cl->endpoints = as_arena_alloc(c->self->arena, (n ? n : 1) * sizeof(uint32_t));
-  memcpy(cl->endpoints, idx, n * sizeof(uint32_t));
+  if (n) memcpy(cl->endpoints, idx, n * sizeof(uint32_t));
   cl->nendpoints = n;
 }
 
@@ -891,8 +891,7 @@ static void lk_match(lk_ctx *c, an_client *cl) {
       snprintf(msg, sizeof msg, "http %s %s: the service %s has no endpoint %s %s", cl->method,
                cl->url, cl->target_service, cl->method, cl->target);
     else if (cl->protocol == AN_PROTO_GRPC)
-      snprintf(msg, sizeof msg, "grpc %s: no service of the repository implements it",
-               cl->target);
+      snprintf(msg, sizeof msg, "grpc %s: no service of the repository implements it", cl->target);
     else
       snprintf(msg, sizeof msg, "queue %s '%s': no service of the repository consumes it",
                cl->method, cl->target);

@@ -470,7 +470,6 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
         }
         break; /* first matching model wins */
       }
-
     }
   }
 }

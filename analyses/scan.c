@@ -175,7 +175,7 @@ static void an_scan__surface(an_result *res, const an_links *links) {
     r->path = as_arena_strdup(a, cl->path);
     r->line = cl->line;
     r->endpoints = as_arena_alloc(a, (cl->nendpoints ? cl->nendpoints : 1) * sizeof(uint32_t));
-    memcpy(r->endpoints, cl->endpoints, cl->nendpoints * sizeof(uint32_t));
+    if (cl->nendpoints) memcpy(r->endpoints, cl->endpoints, cl->nendpoints * sizeof(uint32_t));
     r->nendpoints = cl->nendpoints;
   }
   for (size_t f = 0; f < res->nfindings; f++) {

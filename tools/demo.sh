@@ -18,7 +18,7 @@ mkdir -p "$REPORTS"
 rm -f "$REPORTS/baseline.sqlite" "$REPORTS/check.sarif" "$REPORTS/attestation.json" \
   "$REPORTS/check.txt" "$REPORTS/check.json" "$REPORTS/flows.svg" "$REPORTS/flows.dot" \
   "$REPORTS/demo-key.pem" "$REPORTS/demo-key.pub.pem" "$REPORTS/attestation.dsse.json" \
-  "$REPORTS/summary.md" "$REPORTS/report.html"
+  "$REPORTS/summary.md" "$REPORTS/report.html" "$REPORTS/services.svg" "$REPORTS/mesh.json"
 
 say "baseline: $ASSAY baseline save corpus/shop/before --db $REPORTS/baseline.sqlite"
 "$ASSAY" baseline save corpus/shop/before --db "$REPORTS/baseline.sqlite"
@@ -46,6 +46,12 @@ say "graph: $ASSAY export corpus/shop/after --baseline $REPORTS/baseline.sqlite 
   --output "$REPORTS/flows.svg"
 "$ASSAY" export corpus/shop/after --graph flows --baseline "$REPORTS/baseline.sqlite" \
   --output "$REPORTS/flows.dot"
+
+# The cross-service corpus: personal data followed across HTTP, gRPC, Kafka
+# and Redis, and its service map.
+say "cross-service: $ASSAY scan corpus/mesh --format json --output $REPORTS/mesh.json"
+"$ASSAY" scan corpus/mesh --format json --output "$REPORTS/mesh.json"
+"$ASSAY" export corpus/mesh --graph services --output "$REPORTS/services.svg"
 
 # Sign the attestation with a throwaway key and verify it: the signature and
 # the digests of the evidence files it names (reports/check.sarif, the baseline).
@@ -88,7 +94,7 @@ echo "  exit $rc_verify: $verify_out"
 echo "reports in $ROOT/$REPORTS/:"
 for f in baseline.sqlite check.txt check.json check.sarif attestation.json \
   attestation.dsse.json demo-key.pem demo-key.pub.pem flows.svg flows.dot summary.md \
-  report.html; do
+  report.html mesh.json services.svg; do
   [ -f "$REPORTS/$f" ] && echo "  $REPORTS/$f"
 done
 exit "$rc"
