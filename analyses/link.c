@@ -24,6 +24,16 @@ typedef struct lk_ctx {
   const an_deploy *deploy;
   const an_proto_set *protos;
   const an_link_service *svc; /* being scanned */
+  /* Express: app.use("/api", router) mounts the routes of a router under a
+   * prefix: of module `module` (an imported router), or of the value named
+   * `recv` in unit `unit` (a router of the same file). */
+  AS_ARRAY(struct lk_mount {
+    const char *module;
+    const ir_unit *unit;
+    const char *recv;
+    const char *prefix;
+  })
+  mounts;
 } lk_ctx;
 
 const char *an_protocol_name(an_protocol p) {
@@ -486,6 +496,39 @@ static void lk_decorated(lk_ctx *c, ir_unit *u, ir_func *fn) {
   }
 }
 
+static void lk_mounts(lk_ctx *c, ir_unit *u, ir_func *fn) {
+  if (strcmp(u->lang, "javascript") != 0 && strcmp(u->lang, "typescript") != 0) return;
+  for (uint32_t i = 0; i < fn->ninsts; i++) {
+    const ir_inst *in = &fn->insts[i];
+    if (in->op != IR_CALL || !in->obj || in->nargs < 2 || strcmp(lk_last(in->callee), "use") != 0)
+      continue;
+    const char *prefix = lk_const_at(fn, i, in->args[0]);
+    const char *r = in->args[in->nargs - 1];
+    if (!prefix || prefix[0] != '/' || r[0] == '%') continue;
+    struct lk_mount m = {NULL, u, r, prefix};
+    for (uint32_t k = 0; k < u->nimports; k++) {
+      if (u->imports[k].alias != r) continue;
+      const char *t = u->imports[k].target, *dot = strrchr(t, '.');
+      char mod[512];
+      snprintf(mod, sizeof mod, "%.*s", (int)(dot ? dot - t : (ptrdiff_t)strlen(t)), t);
+      m.module = lk_str(c, mod);
+      m.unit = NULL;
+      m.recv = NULL;
+    }
+    as_array_push(&c->mounts, m);
+  }
+}
+
+/* The prefix a router's routes are mounted under, or "". */
+static const char *lk_mount_prefix(const lk_ctx *c, const ir_unit *u, const char *recv) {
+  for (size_t k = 0; k < c->mounts.len; k++) {
+    const struct lk_mount *m = &c->mounts.items[k];
+    if ((m->module && strcmp(m->module, u->module) == 0) || (m->unit == u && m->recv == recv))
+      return m->prefix;
+  }
+  return "";
+}
+
 /* Registration calls: app.post("/x", [middleware...,] handler) (Express,
  * gin, chi, echo), http.HandleFunc("POST /x", h) (Go), and queue consumers
  * subscriber.subscribe("topic", handler) (Redis) and channel.consume("queue",
@@ -541,7 +584,11 @@ static void lk_registrations(lk_ctx *c, ir_unit *u, ir_func *fn) {
     }
     if (strcmp(method, "all") == 0 || strcmp(method, "Any") == 0) method = "*";
     size_t before = c->self->endpoints.len;
-    lk_http_endpoint(c, hu, h, method, path, in->loc.line, guards, nguards);
+    char full[1024];
+    const char *mp = js ? lk_mount_prefix(c, u, in->obj) : "";
+    snprintf(full, sizeof full, "%s%s", strcmp(path, "/") == 0 && mp[0] ? "" : mp, path);
+    if (!full[0]) snprintf(full, sizeof full, "%s", mp);
+    lk_http_endpoint(c, hu, h, method, full, in->loc.line, guards, nguards);
     c->self->endpoints.items[before].path = u->path;
   }
 }
@@ -906,9 +953,18 @@ an_links *an_link_build(const an_link_service *services, size_t nservices, const
                         const an_proto_set *protos) {
   an_links *self = as_calloc(1, sizeof(*self));
   self->arena = as_arena_new();
-  lk_ctx c = {self, services, nservices, deploy, protos, NULL};
+  lk_ctx c = {0};
+  c.self = self;
+  c.services = services;
+  c.nservices = nservices;
+  c.deploy = deploy;
+  c.protos = protos;
   for (size_t s = 0; s < nservices; s++) {
     c.svc = &services[s];
+    c.mounts.len = 0;
+    for (size_t k = 0; k < c.svc->nunits; k++)
+      for (uint32_t f = 0; !c.svc->units[k]->failed && f < c.svc->units[k]->nfuncs; f++)
+        lk_mounts(&c, c.svc->units[k], c.svc->units[k]->funcs[f]);
     for (size_t k = 0; k < c.svc->nunits; k++) {
       ir_unit *u = c.svc->units[k];
       if (u->failed) continue;
@@ -939,6 +995,7 @@ an_links *an_link_build(const an_link_service *services, size_t nservices, const
       }
     }
   }
+  as_array_free(&c.mounts);
   for (size_t k = 0; k < self->clients.len; k++) {
     an_client *cl = &self->clients.items[k];
     if (cl->state != AN_LINK_UNMATCHED) continue;

@@ -253,6 +253,7 @@ static char *bl__steps_json(const an_finding *f) {
     json_object_set_new(o, "col", json_integer(s->col));
     json_object_set_new(o, "function", bl__str_or_null(s->function));
     json_object_set_new(o, "message", bl__str_or_null(s->message));
+    if (s->service) json_object_set_new(o, "service", json_string(s->service));
     json_array_append_new(arr, o);
   }
   char *text = json_dumps(arr, JSON_COMPACT | JSON_PRESERVE_ORDER);
@@ -433,6 +434,7 @@ static int bl__parse_steps(const char *text, an_step **steps, uint32_t *n, json_
     s->col = bl__u32(json_integer_value(json_object_get(o, "col")));
     s->function = json_string_value(json_object_get(o, "function"));
     s->message = json_string_value(json_object_get(o, "message"));
+    s->service = json_string_value(json_object_get(o, "service")); /* since 0.1: optional */
   }
   *n = (uint32_t)len;
   return 0;
@@ -499,7 +501,10 @@ int bl_store_load(bl_store *self, an_result *res, bl_meta *meta, char *err, size
     f.ncategories = (uint32_t)cats.len;
     json_t *keep = NULL;
     int bad = bl__parse_steps(bl__col_text(st, 11), &f.steps, &f.nsteps, &keep);
-    if (!bad) an_result_add(res, &f);
+    if (!bad) {
+      an_finding_set_services(res->arena, &f);
+      an_result_add(res, &f);
+    }
     free(f.steps);
     json_decref(keep);
     free(copy);

@@ -15,7 +15,7 @@
 #define FE_PYTHON_VERSION "python-4"
 #define FE_C_VERSION "c-2"
 #define FE_JAVASCRIPT_VERSION "javascript-2"
-#define FE_GO_VERSION "go-2"
+#define FE_GO_VERSION "go-3"
 #define FE_JAVA_VERSION "java-3"
 
 /* Python through tree-sitter. relpath is the path relative to the scan root,

@@ -9,7 +9,7 @@
  *   - methods are "T.m" with the receiver as the first parameter;
  *   - func literals are functions named by ir_lambda_name ("<enclosing>.<lambda#N>",
  *     or after the call they are passed to: "main.<http.HandleFunc(/pay)>");
- *   - package-level `var x = e` goes into "<module>";
+ *   - package-level `var x = e` and `const x = e` go into "<module>";
  *   - `a, b := f()` loads the elements "0", "1" of the call's value, and
  *     `return x, err` returns a "<tuple>";
  *   - a channel is a container: `ch <- v` stores into it, `<-ch` reads it;
@@ -1188,7 +1188,8 @@ static void go_source_file(go_ctx *c, TSNode root) {
     case GK_type_declaration:
       go_type_declaration(c, k.node);
       break;
-    case GK_var_declaration: {
+    case GK_var_declaration:
+    case GK_const_declaration: { /* URLs and topics often live in constants */
       go_saved s = go_save(c);
       c->fi = 0;
       c->depth = 0;
@@ -1198,7 +1199,7 @@ static void go_source_file(go_ctx *c, TSNode root) {
       break;
     }
     default:
-      break; /* package clause, constants */
+      break; /* package clause */
     }
   }
   c->kids.len = k0;

@@ -3,6 +3,7 @@
 #include "perf_json.h"
 
 #include <jansson.h>
+#include <string.h>
 
 static json_t *rp__jstr(const char *s) {
   return s ? json_string(s) : json_null();
@@ -62,6 +63,31 @@ static json_t *rp__strs(const char *const *v, uint32_t n) {
   return a;
 }
 
+/* The parameter names of a route template: ":id" (Express), "<int:id>"
+ * (Flask), "{id}" / "{id...}" (Spring, FastAPI, Go). */
+static json_t *rp__path_params(const char *tmpl) {
+  json_t *a = json_array();
+  for (const char *p = tmpl ? tmpl : ""; *p; p++) {
+    if (p != tmpl && p[-1] != '/') continue;
+    const char *b = NULL, *e = NULL;
+    if (*p == ':') {
+      b = p + 1;
+      e = b + strcspn(b, "/");
+    } else if (*p == '<' || *p == '{') {
+      const char *close = strchr(p, *p == '<' ? '>' : '}');
+      if (!close) continue;
+      b = p + 1;
+      const char *colon = memchr(b, ':', (size_t)(close - b));
+      if (colon && *p == '<') b = colon + 1;  /* <int:id> */
+      e = colon && *p == '{' ? colon : close; /* {id:[0-9]+} */
+      const char *dots = strstr(b, "...");
+      if (dots && dots < e) e = dots;
+    }
+    if (b && e > b) json_array_append_new(a, json_stringn(b, (size_t)(e - b)));
+  }
+  return a;
+}
+
 /* The service map: endpoints and outbound calls with what they link to. */
 static json_t *rp__endpoints_json(const an_result *res) {
   json_t *a = json_array();
@@ -73,6 +99,8 @@ static json_t *rp__endpoints_json(const an_result *res) {
     json_object_set_new(o, "method", rp__jstr(e->method));
     json_object_set_new(o, "target", rp__jstr(e->target));
     json_object_set_new(o, "display", rp__jstr(e->display));
+    if (strcmp(e->protocol, "http") == 0)
+      json_object_set_new(o, "path_params", rp__path_params(e->display));
     json_object_set_new(o, "handler", rp__jstr(e->handler));
     json_object_set_new(o, "file", rp__jstr(e->path));
     json_object_set_new(o, "line", json_integer(e->line));
