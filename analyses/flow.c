@@ -971,17 +971,20 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
   c->vals_cap = need;
   char msg[512];
 
-  if (f->ep && strcmp(u->lang, "python") == 0) {
-    /* Flask, Quart: the request is the module-level `request`, not a
-     * parameter; it stands for one past the last parameter. */
-    const char *req = ir_str(u, "request");
+  an_label req_label = {0, NULL};
+  if (f->ep && f->ep->req_value) {
+    /* The request held by a value rather than a parameter (Flask's
+     * `request`, the consumer a loop reads): one past the last parameter. */
+    const char *req = f->ep->req_value;
     bool is_param = false;
     for (uint32_t p = 0; p < fn->nparams; p++)
       is_param |= fn->params[p] == req;
     if (!is_param) {
-      snprintf(msg, sizeof msg, "the request %s() handles", fn->name);
-      an_flow__add(c, &an_flow__val(c, req)->t, AN_PARAM_BIT | fn->nparams,
-                   an_flow__push(c, NULL, u, f->qname, fn->loc, msg));
+      snprintf(msg, sizeof msg, "the %s %s() receives",
+               f->ep->protocol == AN_PROTO_QUEUE ? "message" : "request", fn->name);
+      req_label =
+          (an_label){AN_PARAM_BIT | fn->nparams, an_flow__push(c, NULL, u, f->qname, fn->loc, msg)};
+      an_flow__add(c, &an_flow__val(c, req)->t, req_label.id, req_label.path);
     }
   }
   for (uint32_t p = 0; p < fn->nparams; p++) {
@@ -1171,6 +1174,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
     default:
       break;
     }
+    if (req_label.path && in->dst == f->ep->req_value) /* consumer = KafkaConsumer(...) */
+      an_flow__add(c, &an_flow__val(c, in->dst)->t, req_label.id, req_label.path);
   }
   /* Fields written into the parameters and the receiver stay with the caller. */
   for (uint32_t p = 0; p <= fn->nparams; p++) {

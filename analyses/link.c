@@ -364,6 +364,8 @@ static ir_func *lk_handler_ref(lk_ctx *c, ir_unit *u, const ir_func *fn, uint32_
   return NULL;
 }
 
+static int32_t lk_kwarg(const ir_inst *in, const char *const *names);
+
 /* ---- endpoints -------------------------------------------------------------- */
 
 static an_endpoint *lk_add_endpoint(lk_ctx *c, an_protocol proto, ir_unit *u, ir_func *fn,
@@ -383,6 +385,8 @@ static an_endpoint *lk_add_endpoint(lk_ctx *c, an_protocol proto, ir_unit *u, ir
   ep.path = u->path;
   ep.line = line ? line : fn->loc.line;
   ep.binding = AN_REQ_PARAMS;
+  /* Flask, Quart: the request is the module-level `request` */
+  if (proto == AN_PROTO_HTTP && strcmp(u->lang, "python") == 0) ep.req_value = ir_str(u, "request");
   as_array_push(&c->self->endpoints, ep);
   void **slot = as_ptrmap_slot(&c->self->endpoint_of, fn);
   if (!*slot) *slot = (void *)(uintptr_t)c->self->endpoints.len;
@@ -516,6 +520,48 @@ static void lk_mounts(lk_ctx *c, ir_unit *u, ir_func *fn) {
       m.recv = NULL;
     }
     as_array_push(&c->mounts, m);
+  }
+}
+
+/* Python consumers written as code rather than registrations:
+ *   consumer = KafkaConsumer("topic", ...); for message in consumer: ...
+ *   pubsub.subscribe("channel"); for message in pubsub.listen(): ...
+ *   channel.basic_consume(queue="q", on_message_callback=handle)  (pika) */
+static void lk_python_consumers(lk_ctx *c, ir_unit *u, ir_func *fn) {
+  if (strcmp(u->lang, "python") != 0) return;
+  for (uint32_t i = 0; i < fn->ninsts; i++) {
+    const ir_inst *in = &fn->insts[i];
+    if (in->op != IR_CALL || in->fact != IR_FACT_NONE) continue;
+    const char *last = lk_last(in->callee);
+    bool kafka = strcmp(last, "KafkaConsumer") == 0 || strcmp(last, "AIOKafkaConsumer") == 0;
+    bool sub = in->obj && (strcmp(last, "subscribe") == 0 || strcmp(last, "psubscribe") == 0);
+    if ((kafka && in->dst) || sub) {
+      for (uint32_t a = 0; a < in->nargs; a++) {
+        if (in->argnames && in->argnames[a]) continue;
+        const char *topic = lk_const_at(fn, i, in->args[a]);
+        if (!topic) continue;
+        an_endpoint *ep = lk_add_endpoint(c, AN_PROTO_QUEUE, u, fn, kafka ? "kafka" : "redis",
+                                          topic, topic, in->loc.line);
+        ep->binding = AN_REQ_PARAM;
+        ep->req_param = fn->nparams;
+        ep->req_value = kafka ? in->dst : in->obj;
+      }
+      continue;
+    }
+    static const char *const queue_kw[] = {"queue", NULL}, *const cb_kw[] = {"on_message_callback",
+                                                                             NULL};
+    if (strcmp(last, "basic_consume") != 0) continue;
+    int32_t q = lk_kwarg(in, queue_kw), cb = lk_kwarg(in, cb_kw);
+    if (q < 0 || cb < 0) continue;
+    const char *queue = lk_const_at(fn, i, in->args[q]);
+    ir_unit *hu;
+    ir_func *h = queue ? lk_handler_ref(c, u, fn, i, in->args[cb], in->callee, "", &hu) : NULL;
+    if (!h || !h->nparams) continue;
+    an_endpoint *ep = lk_add_endpoint(c, AN_PROTO_QUEUE, hu, h, "amqp", queue, queue, in->loc.line);
+    ep->path = u->path;
+    ep->binding = AN_REQ_PARAM;
+    ep->req_param = h->nparams >= 4 ? 3 : h->nparams - 1; /* (channel, method, properties, body) */
+    ep->req_value = NULL;
   }
 }
 
@@ -970,6 +1016,7 @@ an_links *an_link_build(const an_link_service *services, size_t nservices, const
       if (u->failed) continue;
       for (uint32_t f = 0; f < u->nfuncs; f++) {
         lk_decorated(&c, u, u->funcs[f]);
+        lk_python_consumers(&c, u, u->funcs[f]);
         lk_registrations(&c, u, u->funcs[f]);
       }
     }

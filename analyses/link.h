@@ -58,8 +58,12 @@ typedef struct an_endpoint {
   const char *path;          /* where it is declared (relative to the scan root) */
   uint32_t line;
   an_req_binding binding;
-  uint32_t req_param; /* AN_REQ_PARAM: the parameter index */
-  uint32_t nclients;  /* matched clients */
+  uint32_t req_param;    /* AN_REQ_PARAM: the parameter index; the handler's
+                            parameter count stands for req_value */
+  const char *req_value; /* a value of the handler that holds the request besides its
+                            parameters: Flask's module-level `request`, the
+                            consumer a Kafka loop iterates (interned), or NULL */
+  uint32_t nclients;     /* matched clients */
 } an_endpoint;
 
 typedef enum {
