@@ -202,6 +202,26 @@ static ir_loc ir_de__loc(ir_de__reader *r) {
   return l;
 }
 
+/* decos (see the format above) onto fn or rec; false when malformed. */
+static bool ir_de__decos(ir_de__reader *r, ir_unit *u, ir_func *fn, ir_record *rec) {
+  uint32_t nd = ir_de__count(r);
+  for (uint32_t k = 0; k < nd && !r->bad; k++) {
+    const char *d = ir_de__str(r);
+    if (!d) return false;
+    if (fn) ir_func_add_decorator(u, fn, d);
+    if (rec) ir_record_add_decorator(u, rec, d);
+  }
+  uint32_t na = ir_de__count(r);
+  for (uint32_t k = 0; k < na && !r->bad; k++) {
+    uint32_t deco = ir_de__u32(r);
+    const char *key = ir_de__str(r), *value = ir_de__str(r);
+    if (r->bad || !value || deco >= (fn ? fn->ndecorators : rec->ndecorators)) return false;
+    if (fn) ir_func_add_attr(u, fn, deco, key, value);
+    if (rec) ir_record_add_attr(u, rec, deco, key, value);
+  }
+  return !r->bad;
+}
+
 ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, char *err,
                              size_t errlen) {
   ir_de__reader r = {data, (const unsigned char *)data + len, NULL, 0, false};
@@ -245,19 +265,7 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
     ir_loc loc = ir_de__loc(&r);
     if (r.bad || !name) goto bad;
     ir_record *rec = ir_add_record(u, name, loc);
-    uint32_t nd = ir_de__count(&r);
-    for (uint32_t k = 0; k < nd && !r.bad; k++) {
-      const char *d = ir_de__str(&r);
-      if (!d) goto bad;
-      ir_record_add_decorator(u, rec, d);
-    }
-    uint32_t na = ir_de__count(&r);
-    for (uint32_t k = 0; k < na && !r.bad; k++) {
-      uint32_t deco = ir_de__u32(&r);
-      const char *key = ir_de__str(&r), *value = ir_de__str(&r);
-      if (r.bad || !value || deco >= rec->ndecorators) goto bad;
-      ir_record_add_attr(u, rec, deco, key, value);
-    }
+    if (!ir_de__decos(&r, u, NULL, rec)) goto bad;
     uint32_t nf = ir_de__count(&r);
     for (uint32_t k = 0; k < nf && !r.bad; k++) {
       const char *fname = ir_de__str(&r), *type = ir_de__str(&r), *tag = ir_de__str(&r);
@@ -273,19 +281,7 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
     if (r.bad || !name) goto bad;
     ir_func *fn = ir_add_func(u, name, loc);
     fn->is_static = ir_de__u8(&r) != 0;
-    uint32_t nd = ir_de__count(&r);
-    for (uint32_t k = 0; k < nd && !r.bad; k++) {
-      const char *d = ir_de__str(&r);
-      if (!d) goto bad;
-      ir_func_add_decorator(u, fn, d);
-    }
-    uint32_t nat = ir_de__count(&r);
-    for (uint32_t k = 0; k < nat && !r.bad; k++) {
-      uint32_t deco = ir_de__u32(&r);
-      const char *key = ir_de__str(&r), *value = ir_de__str(&r);
-      if (r.bad || !value || deco >= fn->ndecorators) goto bad;
-      ir_func_add_attr(u, fn, deco, key, value);
-    }
+    if (!ir_de__decos(&r, u, fn, NULL)) goto bad;
     uint32_t np = ir_de__count(&r);
     for (uint32_t k = 0; k < np && !r.bad; k++) {
       const char *p = ir_de__str(&r);
