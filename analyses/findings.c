@@ -190,3 +190,17 @@ void an_finding_set_services(as_arena *arena, an_finding *f) {
     if (s && (!prev || strcmp(prev, s) != 0)) f->services[f->nservices++] = prev = s;
   }
 }
+
+/* Sorted, unique insertion of s into a string list of the arena. */
+void an_sorted_add(as_arena *a, const char ***list, uint32_t *n, const char *s) {
+  uint32_t at = 0;
+  while (at < *n && strcmp((*list)[at], s) < 0)
+    at++;
+  if (at < *n && strcmp((*list)[at], s) == 0) return;
+  const char **nl = as_arena_alloc(a, (*n + 1) * sizeof(char *));
+  if (at) memcpy(nl, *list, at * sizeof(char *));
+  nl[at] = as_arena_strdup(a, s);
+  if (*n > at) memcpy(nl + at + 1, *list + at, (*n - at) * sizeof(char *));
+  *list = nl;
+  (*n)++;
+}

@@ -63,6 +63,8 @@ typedef struct an_endpoint_rec {
   const char **guards;
   uint32_t nguards;
   uint32_t nclients; /* clients of the repository linked to it */
+  const char **response; /* personal data its responses carry (sorted, unique) */
+  uint32_t nresponse;
 } an_endpoint_rec;
 
 /* An outbound call and what it was linked to. */
@@ -108,6 +110,10 @@ an_finding *an_result_add(an_result *self, const an_finding *f);
 void an_result_add_diag(an_result *self, const as_diag *d);
 /* Sort findings by (path, line, col, fingerprint): the order of every output. */
 void an_result_sort(an_result *self);
+/* Insert a copy of s (in arena) into the sorted, unique list *list of *n
+ * strings, reallocating the list in the arena. */
+void an_sorted_add(as_arena *arena, const char ***list, uint32_t *n, const char *s);
+
 /* The services f's steps visit, in order, into f->services (arena-allocated);
  * left NULL when the path stays in one service. */
 void an_finding_set_services(as_arena *arena, an_finding *f);

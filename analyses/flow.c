@@ -1468,6 +1468,30 @@ static void an_flow__contract(an_ctx *c) {
   }
 }
 
+/* What each endpoint's responses carry: the categories of the sources that
+ * reach its handler's response or return (res->endpoints follows the links'
+ * endpoint order). */
+static void an_flow__responses(an_ctx *c) {
+  size_t ne = an_links_nendpoints(c->links);
+  if (c->res->nendpoints != ne) return;
+  for (size_t e = 0; e < ne; e++) {
+    const an_endpoint *ep = an_links_endpoint(c->links, e);
+    an_fn *g = as_ptrmap_get(&c->fn_of, ep->handler);
+    if (!g || ep->protocol == AN_PROTO_QUEUE) continue;
+    an_endpoint_rec *r = &c->res->endpoints[e];
+    for (int which = 0; which < 3; which++) {
+      size_t n = which == 0 ? g->resp.len : which == 1 ? g->ret.len : g->respf.len;
+      for (size_t k = 0; k < n; k++) {
+        uint32_t id = which == 0   ? g->resp.items[k].id
+                      : which == 1 ? g->ret.items[k].id
+                                   : g->respf.items[k].label.id;
+        if (id & (AN_PARAM_BIT | AN_KEY_BIT)) continue;
+        an_sorted_add(c->res->arena, &r->response, &r->nresponse, c->srcs.items[id].category);
+      }
+    }
+  }
+}
+
 void an_flow_analyze(const an_flow_service *services, size_t nservices, const an_links *links,
                      const an_catalogue *catalogue, const char *const *hosts, size_t nhosts,
                      an_result *res) {
@@ -1612,6 +1636,7 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
   as_array_free(&work);
   free(order);
   an_flow__contract(&c);
+  an_flow__responses(&c);
   free(c.payloads);
   for (size_t i = 0; i < nfns; i++) {
     free(fns[i].callee);

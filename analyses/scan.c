@@ -119,25 +119,11 @@ ir_unit *an_scan_lower_file(as_intern *strings, const char *root, const char *re
   return u;
 }
 
-/* Sorted, unique insertion of s into a string list of the arena. */
-static void an_scan__add_cat(as_arena *a, const char ***list, uint32_t *n, const char *s) {
-  uint32_t at = 0;
-  while (at < *n && strcmp((*list)[at], s) < 0)
-    at++;
-  if (at < *n && strcmp((*list)[at], s) == 0) return;
-  const char **nl = as_arena_alloc(a, (*n + 1) * sizeof(char *));
-  if (at) memcpy(nl, *list, at * sizeof(char *));
-  nl[at] = as_arena_strdup(a, s);
-  if (*n > at) memcpy(nl + at + 1, *list + at, (*n - at) * sizeof(char *));
-  *list = nl;
-  (*n)++;
-}
-
-/* Copy the endpoints and links into the result (the units go away), with
- * the categories of the flows that cross each link. */
-static void an_scan__surface(an_result *res, const an_links *links) {
+/* Copy the endpoints into the result (the units go away); the flow analysis
+ * adds what their responses carry. */
+static void an_scan__endpoints(an_result *res, const an_links *links) {
   as_arena *a = res->arena;
-  size_t ne = an_links_nendpoints(links), nc = an_links_nclients(links);
+  size_t ne = an_links_nendpoints(links);
   res->endpoints = as_arena_alloc(a, (ne ? ne : 1) * sizeof(an_endpoint_rec));
   res->nendpoints = ne;
   for (size_t i = 0; i < ne; i++) {
@@ -153,11 +139,20 @@ static void an_scan__surface(an_result *res, const an_links *links) {
                            e->line,
                            NULL,
                            e->nguards,
-                           e->nclients};
+                           e->nclients,
+                           NULL,
+                           0};
     r->guards = as_arena_alloc(a, (e->nguards ? e->nguards : 1) * sizeof(char *));
     for (uint32_t g = 0; g < e->nguards; g++)
       r->guards[g] = as_arena_strdup(a, e->guards[g]);
   }
+}
+
+/* Copy the links into the result, with the categories of the flows that
+ * cross each. */
+static void an_scan__links(an_result *res, const an_links *links) {
+  as_arena *a = res->arena;
+  size_t nc = an_links_nclients(links);
   res->links = as_arena_alloc(a, (nc ? nc : 1) * sizeof(an_link_rec));
   res->nlinks = nc;
   for (size_t i = 0; i < nc; i++) {
@@ -188,9 +183,9 @@ static void an_scan__surface(an_result *res, const an_links *links) {
       an_link_rec *r = &res->links[k];
       for (uint32_t c = 0; c < fd->ncategories; c++) {
         if (l > 0)
-          an_scan__add_cat(a, &r->categories, &r->ncategories, fd->categories[c]);
+          an_sorted_add(a, &r->categories, &r->ncategories, fd->categories[c]);
         else
-          an_scan__add_cat(a, &r->returned, &r->nreturned, fd->categories[c]);
+          an_sorted_add(a, &r->returned, &r->nreturned, fd->categories[c]);
       }
     }
   }
@@ -398,8 +393,9 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   an_links *links = an_link_build(svcs.items, svcs.len, deploy, protos);
   for (size_t k = 0; k < an_links_ndiags(links); k++)
     an_result_add_diag(res, an_links_diag(links, k));
+  an_scan__endpoints(res, links);
   an_flow_analyze(fsvcs.items, fsvcs.len, links, opt->catalogue, hosts.items, hosts.len, res);
-  an_scan__surface(res, links);
+  an_scan__links(res, links);
   an_links_delete(links);
   an_deploy_delete(deploy);
   an_proto_set_delete(protos);

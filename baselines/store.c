@@ -45,13 +45,23 @@ static const char *const bl__migrations[BL_SCHEMA_VERSION + 1] = {
           " source TEXT,"               /* the file the samples came from */
           " PRIMARY KEY(name, unit)"
           ");",
+    [3] = "CREATE TABLE surface_endpoints("
+          " service TEXT NOT NULL,"
+          " protocol TEXT NOT NULL," /* "http" | "grpc" | "queue" */
+          " method TEXT NOT NULL,"   /* HTTP method, broker, "" for gRPC */
+          " target TEXT NOT NULL,"   /* normalised template, gRPC path, topic */
+          " display TEXT, handler TEXT, path TEXT, line INT,"
+          " guards TEXT NOT NULL,"   /* comma-joined, as declared */
+          " response TEXT NOT NULL," /* comma-joined categories, sorted */
+          " PRIMARY KEY(service, protocol, method, target)"
+          ");",
 };
 
 /* The tables a baseline of a given version must hold. */
 static const struct {
   const char *name;
   long long since;
-} bl__tables[] = {{"meta", 1}, {"findings", 1}, {"perf_benchmarks", 2}};
+} bl__tables[] = {{"meta", 1}, {"findings", 1}, {"perf_benchmarks", 2}, {"surface_endpoints", 3}};
 
 static void bl__err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -333,6 +343,112 @@ static int bl__save_perf(bl_store *self, const pf_set *perf) {
   return rc;
 }
 
+static char *bl__join(const char *const *v, uint32_t n) {
+  as_buf b = {0};
+  for (uint32_t i = 0; i < n; i++) {
+    if (i) as_buf_putc(&b, ',');
+    as_buf_puts(&b, v[i] ? v[i] : "");
+  }
+  return b.data ? b.data : as_strdup("");
+}
+
+static const char *bl__col_text(sqlite3_stmt *st, int i);
+
+/* The attack surface: every endpoint, its guards and response categories. */
+static int bl__save_surface(bl_store *self, const an_result *res) {
+  int rc = sqlite3_exec(self->db, "DELETE FROM surface_endpoints", NULL, NULL, NULL);
+  sqlite3_stmt *st = NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(self->db,
+                            "INSERT OR IGNORE INTO surface_endpoints(service, protocol, method, "
+                            "target, display, handler, path, line, guards, response) VALUES "
+                            "(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10)",
+                            -1, &st, NULL);
+  for (size_t i = 0; rc == SQLITE_OK && i < res->nendpoints; i++) {
+    const an_endpoint_rec *e = &res->endpoints[i];
+    char *guards = bl__join(e->guards, e->nguards), *resp = bl__join(e->response, e->nresponse);
+    bl__bind_text(st, 1, e->service ? e->service : "");
+    bl__bind_text(st, 2, e->protocol ? e->protocol : "");
+    bl__bind_text(st, 3, e->method ? e->method : "");
+    bl__bind_text(st, 4, e->target ? e->target : "");
+    bl__bind_text(st, 5, e->display);
+    bl__bind_text(st, 6, e->handler);
+    bl__bind_text(st, 7, e->path);
+    sqlite3_bind_int64(st, 8, e->line);
+    bl__bind_text(st, 9, guards);
+    bl__bind_text(st, 10, resp);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_reset(st);
+    free(guards);
+    free(resp);
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+/* "a,b,c" into an arena array of strings. */
+static const char **bl__split(as_arena *a, const char *s, uint32_t *n) {
+  *n = 0;
+  if (!s || !*s) return NULL;
+  uint32_t cap = 1;
+  for (const char *p = s; *p; p++)
+    cap += *p == ',';
+  const char **v = as_arena_alloc(a, cap * sizeof(char *));
+  for (const char *p = s;;) {
+    const char *c = strchr(p, ',');
+    size_t len = c ? (size_t)(c - p) : strlen(p);
+    char *item = as_arena_alloc(a, len + 1);
+    memcpy(item, p, len);
+    item[len] = 0;
+    v[(*n)++] = item;
+    if (!c) break;
+    p = c + 1;
+  }
+  return v;
+}
+
+int bl_store_load_surface(bl_store *self, an_result *res, bool *present, char *err, size_t errlen) {
+  *present = self->version >= 3;
+  if (!*present) return 0;
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(self->db,
+                              "SELECT service, protocol, method, target, display, handler, path, "
+                              "line, guards, response FROM surface_endpoints ORDER BY service, "
+                              "protocol, method, target",
+                              -1, &st, NULL);
+  AS_ARRAY(an_endpoint_rec) eps = {0};
+  as_arena *a = res->arena;
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    an_endpoint_rec e = {0};
+    const char *method = bl__col_text(st, 2);
+    e.service = as_arena_strdup(a, bl__col_text(st, 0));
+    e.protocol = as_arena_strdup(a, bl__col_text(st, 1));
+    e.method = method && *method ? as_arena_strdup(a, method) : NULL;
+    e.target = as_arena_strdup(a, bl__col_text(st, 3));
+    e.display = as_arena_strdup(a, bl__col_text(st, 4));
+    e.handler = as_arena_strdup(a, bl__col_text(st, 5));
+    e.path = as_arena_strdup(a, bl__col_text(st, 6));
+    e.line = (uint32_t)sqlite3_column_int64(st, 7);
+    e.guards = bl__split(a, bl__col_text(st, 8), &e.nguards);
+    e.response = bl__split(a, bl__col_text(st, 9), &e.nresponse);
+    as_array_push(&eps, e);
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) {
+    as_array_free(&eps);
+    bl__err(err, errlen, "baseline %s: cannot read the surface: %s", self->path,
+            sqlite3_errmsg(self->db));
+    return -1;
+  }
+  res->endpoints = as_arena_alloc(a, (eps.len ? eps.len : 1) * sizeof(an_endpoint_rec));
+  if (eps.len) memcpy(res->endpoints, eps.items, eps.len * sizeof(an_endpoint_rec));
+  res->nendpoints = eps.len;
+  as_array_free(&eps);
+  return 0;
+}
+
 int bl_store_save(bl_store *self, const an_result *res, const bl_meta *meta, char *err,
                   size_t errlen) {
   return bl_store_save_all(self, res, NULL, meta, err, errlen);
@@ -351,6 +467,7 @@ int bl_store_save_all(bl_store *self, const an_result *res, const pf_set *perf, 
     rc = sqlite3_exec(self->db, "DELETE FROM findings; DELETE FROM meta", NULL, NULL, NULL);
   if (rc == SQLITE_OK) rc = bl__save_meta(self, meta);
   if (rc == SQLITE_OK) rc = bl__save_perf(self, perf);
+  if (rc == SQLITE_OK) rc = bl__save_surface(self, res);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(self->db,
                             "INSERT OR IGNORE INTO findings(fingerprint, rule, sink_kind, "

@@ -13,9 +13,11 @@
 #include "../analyses/findings.h"
 #include "../analyses/perf.h"
 
-/* Version 2 adds perf_benchmarks (performance samples); a version 1 file is
- * read as it is (no samples) and migrated when opened for saving. */
-#define BL_SCHEMA_VERSION 2
+/* Version 2 adds perf_benchmarks (performance samples), version 3
+ * surface_endpoints (the attack surface: endpoints, their guards, the personal
+ * data their responses carry); an older file is read as it is (no samples, no
+ * surface) and migrated when opened for saving. */
+#define BL_SCHEMA_VERSION 3
 #define BL_SCHEMA_MIN_COMPATIBLE 1
 #define BL_APPLICATION_ID 0x41535359 /* "ASSY" */
 
@@ -52,6 +54,12 @@ int bl_store_load_perf(bl_store *self, pf_set *out, char *err, size_t errlen);
 /* Load the stored findings into res (appended, state AN_STATE_NONE) and the
  * snapshot's metadata into meta (strings owned by res's arena). */
 int bl_store_load(bl_store *self, an_result *res, bl_meta *meta, char *err, size_t errlen);
+
+/* Load the stored endpoints into res->endpoints (strings in res's arena;
+ * res must have none yet). *present is false for a baseline older than
+ * schema 3, which has no surface: nothing can be said about it. Returns 0 or
+ * -1 with err. */
+int bl_store_load_surface(bl_store *self, an_result *res, bool *present, char *err, size_t errlen);
 
 /* Diff current against baseline by fingerprint: every current finding gets
  * AN_STATE_NEW or AN_STATE_UNCHANGED; every baseline finding missing from

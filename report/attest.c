@@ -63,7 +63,26 @@ static json_t *rp__statement(const rp_attestation *a) {
   static const char *const later[][2] = {
       {"dataAccess", "the data-access gate is not evaluated by this version"},
       {"contract", "the contract and attack-surface gate is not evaluated by this version"}};
+  if (a->contract_evaluated) {
+    json_t *g = json_object();
+    json_object_set_new(g, "verdict",
+                        json_string(a->contract_verdict ? a->contract_verdict : "fail"));
+    json_object_set_new(g, "new", json_integer((json_int_t)a->contract_new));
+    json_t *cc = json_object();
+    json_object_set_new(cc, "new", json_integer((json_int_t)a->contract_new));
+    json_object_set_new(cc, "unchanged", json_integer((json_int_t)a->contract_unchanged));
+    json_object_set_new(cc, "absent", json_integer((json_int_t)a->contract_absent));
+    json_object_set_new(g, "counts", cc);
+    json_t *br = json_object();
+    for (size_t i = 0; i < a->ncontract_rules; i++)
+      json_object_set_new(br, a->contract_rules[i].rule,
+                          json_integer((json_int_t)a->contract_rules[i].n_new));
+    json_object_set_new(g, "newByRule", br);
+    json_object_set_new(g, "surfaceCompared", json_boolean(a->contract_surface));
+    json_object_set_new(gates, "contract", g);
+  }
   for (size_t i = 0; i < sizeof later / sizeof *later; i++) {
+    if (a->contract_evaluated && strcmp(later[i][0], "contract") == 0) continue;
     json_t *g = json_object();
     json_object_set_new(g, "verdict", json_string("not-evaluated"));
     json_object_set_new(g, "reason", json_string(later[i][1]));

@@ -106,6 +106,7 @@ static json_t *rp__endpoints_json(const an_result *res) {
     json_object_set_new(o, "line", json_integer(e->line));
     json_object_set_new(o, "guards", rp__strs(e->guards, e->nguards));
     json_object_set_new(o, "clients", json_integer(e->nclients));
+    json_object_set_new(o, "response", rp__strs(e->response, e->nresponse));
     json_array_append_new(a, o);
   }
   return a;

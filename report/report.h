@@ -30,8 +30,8 @@ int rp_write_text(const an_result *res, const rp_options *opt, FILE *out);
 /* An evidence file the attestation rests on: its sha256 is recomputed by
  * `assay attest verify`. */
 typedef struct rp_evidence {
-  const char *role;  /* "sarif", "report-json", "flows-graph", ... */
-  const char *path;  /* as given on the command line */
+  const char *role; /* "sarif", "report-json", "flows-graph", ... */
+  const char *path; /* as given on the command line */
   char sha256[65];
 } rp_evidence;
 
@@ -43,6 +43,11 @@ typedef struct rp_exception {
   const char *expires; /* "YYYY-MM-DD" or NULL */
   const char *origin;  /* ".assay/policy.yaml" or "path:line" of an inline suppression */
 } rp_exception;
+
+typedef struct rp_rule_count {
+  const char *rule;
+  size_t n_new;
+} rp_rule_count;
 
 typedef struct rp_attestation {
   const char *subject_name; /* the scanned folder, as given */
@@ -67,6 +72,15 @@ typedef struct rp_attestation {
   const char *policy_sha256;
   const rp_exception *exceptions;
   size_t nexceptions;
+  /* gates.contract: evaluated by check (contract_evaluated), with its verdict,
+   * its findings by state and the new ones by rule; contract_surface says
+   * whether the baseline held an attack surface to compare with. */
+  bool contract_evaluated;
+  const char *contract_verdict;
+  bool contract_surface;
+  size_t contract_new, contract_unchanged, contract_absent;
+  const struct rp_rule_count *contract_rules;
+  size_t ncontract_rules;
 } rp_attestation;
 
 /* Write the in-toto Statement v1 (pretty JSON) to path. Returns 0, or -1 with
@@ -96,7 +110,6 @@ int rp_write_summary(const an_result *res, const rp_summary *s, FILE *out);
 /* One self-contained HTML page: the same tables and the diff view of the
  * flows graph (rp_graph_flows with diff) as inline SVG. res must carry its
  * states. Returns 0, or -1 with err (Graphviz or write error). */
-int rp_write_html(const an_result *res, const rp_summary *s, FILE *out, char *err,
-                  size_t errlen);
+int rp_write_html(const an_result *res, const rp_summary *s, FILE *out, char *err, size_t errlen);
 
 #endif

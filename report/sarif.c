@@ -84,6 +84,25 @@ static const rp_rule rp__rules[] = {
      "often personal data.",
      "Stop sending the field, or read it in the handler if it is meant to be used.", "warning",
      "contract"},
+    {"assay/surface-endpoint-added", "SurfaceEndpointAdded", "A new endpoint appeared",
+     "An HTTP route, gRPC method or queue consumer exists that the baseline does not have: the "
+     "attack surface grew.",
+     "Review the endpoint: who may call it, which guard protects it, what it returns. Approve "
+     "it in the policy file (an exception by fingerprint, with a reason) once reviewed.",
+     "warning", "attack-surface"},
+    {"assay/surface-auth-removed", "SurfaceAuthRemoved", "An endpoint lost its auth guard",
+     "An endpoint that the baseline shows protected by an authentication or authorisation guard "
+     "(a decorator, annotation, middleware or wrapper) no longer has that guard.",
+     "Restore the guard, or replace it by an equivalent one. If the endpoint is meant to be "
+     "public now, approve the change in the policy file with a reason.",
+     "error", "attack-surface"},
+    {"assay/surface-response-pii", "SurfaceResponsePii",
+     "An endpoint's response newly carries personal data",
+     "The responses of an endpoint carry a personal-data category (fideslang) they did not "
+     "carry in the baseline: every caller now receives it.",
+     "Return only what callers need; drop or mask the field. If it is intended, approve the "
+     "change in the policy file with a reason.",
+     "error", "privacy"},
     {"assay/parse-error", "ParseError", "A file could not be analysed",
      "Assay could not parse or read a file; data flows through it are not analysed.",
      "Fix the syntax error, or exclude the file from the scan in the configuration.", "warning",

@@ -6,6 +6,7 @@
 #include "analyses/perf.h"
 #include "analyses/policy.h"
 #include "analyses/scan.h"
+#include "analyses/surface.h"
 #include "baselines/store.h"
 #include "frontend/frontend.h"
 #include "report/graph.h"
@@ -659,8 +660,10 @@ static int cmd_check(int argc, char **argv) {
   an_result *base = an_result_new();
   pf_set *base_perf = pf_set_new();
   bl_meta meta = {0};
+  bool base_surface = false;
   if (bl_store_load(store, base, &meta, err, sizeof err) != 0 ||
-      bl_store_load_perf(store, base_perf, err, sizeof err) != 0) {
+      bl_store_load_perf(store, base_perf, err, sizeof err) != 0 ||
+      bl_store_load_surface(store, base, &base_surface, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
     bl_store_close(store);
     an_result_delete(base);
@@ -685,6 +688,15 @@ static int cmd_check(int argc, char **argv) {
   if (rc == EXIT_PASS) rc = run_scan_policy(&o, &res, &info, &pol);
   if (rc == EXIT_PASS) {
     bl_diff(base, res);
+    /* The attack surface against the baseline's: new endpoints, guards
+     * removed, responses newly carrying personal data. */
+    if (base_surface)
+      an_surface_diff(base, res);
+    else
+      fprintf(stderr,
+              "assay: note: the baseline %s holds no attack surface (an older schema); "
+              "save a new baseline to compare endpoints and their guards\n",
+              o.baseline);
     an_result_sort(res);
     /* Policy and inline suppressions; a bad one stops here, before any
      * output is written. */
@@ -698,8 +710,16 @@ static int cmd_check(int argc, char **argv) {
     return rc;
   }
   size_t n_new = 0, n_unchanged = 0, n_absent = 0, n_suppressed = 0, n_new_open = 0;
+  /* The contract and attack-surface gate's findings, counted apart. */
+  size_t c_counts[AN_STATE_ABSENT + 1] = {0}, c_new_open = 0;
   for (size_t i = 0; i < res->nfindings; i++) {
     if (res->findings[i].suppressed_reason) n_suppressed++;
+    if (an_surface_is_contract_rule(res->findings[i].rule_id)) {
+      if ((unsigned)res->findings[i].state <= AN_STATE_ABSENT) c_counts[res->findings[i].state]++;
+      if (res->findings[i].state == AN_STATE_NEW && !res->findings[i].suppressed_reason)
+        c_new_open++;
+      continue;
+    }
     switch (res->findings[i].state) {
     case AN_STATE_NEW:
       n_new++;
@@ -718,7 +738,8 @@ static int cmd_check(int argc, char **argv) {
   /* A suppressed new finding is reported but does not fail the gate. */
   const char *flow_verdict = n_new_open ? "fail" : "pass";
   const char *perf_verdict = report ? pf_report_verdict(report) : "pass";
-  bool failed = n_new_open || strcmp(perf_verdict, "fail") == 0;
+  const char *contract_verdict = c_new_open ? "fail" : "pass";
+  bool failed = n_new_open || c_new_open || strcmp(perf_verdict, "fail") == 0;
   /* Both gates: fail when either fails; inconclusive (still exit 0: noise
    * or too few samples must not fail a build) when performance could not
    * decide; pass otherwise. */
@@ -743,6 +764,24 @@ static int cmd_check(int argc, char **argv) {
     a.tool_version = ASSAY_VERSION;
     a.perf = report;
     a.flow_verdict = flow_verdict;
+    a.contract_evaluated = true;
+    a.contract_verdict = contract_verdict;
+    a.contract_surface = base_surface;
+    a.contract_new = c_counts[AN_STATE_NEW];
+    a.contract_unchanged = c_counts[AN_STATE_UNCHANGED];
+    a.contract_absent = c_counts[AN_STATE_ABSENT];
+    static const char *const contract_rules[] = {
+        "assay/surface-endpoint-added", "assay/surface-auth-removed", "assay/surface-response-pii",
+        "assay/contract-field-missing", "assay/contract-field-unread"};
+    rp_rule_count by_rule[sizeof contract_rules / sizeof *contract_rules];
+    for (size_t r = 0; r < sizeof contract_rules / sizeof *contract_rules; r++) {
+      by_rule[r] = (rp_rule_count){contract_rules[r], 0};
+      for (size_t i = 0; i < res->nfindings; i++)
+        by_rule[r].n_new += res->findings[i].state == AN_STATE_NEW &&
+                            strcmp(res->findings[i].rule_id, contract_rules[r]) == 0;
+    }
+    a.contract_rules = by_rule;
+    a.ncontract_rules = sizeof contract_rules / sizeof *contract_rules;
     /* The policy and every suppression applied (rp_exception mirrors
      * an_policy_applied field by field). */
     rp_exception *excs = as_calloc(pol->napplied ? pol->napplied : 1, sizeof(*excs));
@@ -791,6 +830,9 @@ static int cmd_check(int argc, char **argv) {
                                                    : "passed",
             n_new, n_unchanged, n_absent);
     if (n_suppressed) fprintf(s, ", %zu suppressed by policy", n_suppressed);
+    if (c_counts[AN_STATE_NEW] || c_counts[AN_STATE_UNCHANGED] || c_counts[AN_STATE_ABSENT])
+      fprintf(s, "; contract and attack surface: %zu new, %zu unchanged, %zu absent",
+              c_counts[AN_STATE_NEW], c_counts[AN_STATE_UNCHANGED], c_counts[AN_STATE_ABSENT]);
     if (report)
       fprintf(s,
               "; performance: %zu regressions, %zu improvements, %zu inconclusive, %zu unchanged",
