@@ -135,10 +135,14 @@ static void an_contract__generic(const an_contract_item *b, const an_contract_it
                      b, a, msg);
 }
 
+/* Items are matched by (service, kind, key): two services may both have
+ * GET /healthz. */
 static int an_contract__cmp(const void *pa, const void *pb) {
   const an_contract_item *a = *(const an_contract_item *const *)pa,
                          *b = *(const an_contract_item *const *)pb;
-  int c = strcmp(a->kind, b->kind);
+  int c = strcmp(a->service ? a->service : "", b->service ? b->service : "");
+  if (c) return c;
+  c = strcmp(a->kind, b->kind);
   return c ? c : strcmp(a->key, b->key);
 }
 

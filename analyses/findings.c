@@ -1,5 +1,6 @@
 /* findings.c — the findings container, its order and the stable fingerprint. */
 #include "findings.h"
+#include "contract.h"
 
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +22,7 @@ void an_result_delete(an_result *self) {
   /* The two record arrays grow by realloc; everything they point to is in the arena. */
   free(self->findings);
   free(self->diags);
+  an_contract_set_delete(self->contract);
   as_arena_delete(self->arena);
   free(self);
 }
@@ -42,6 +44,7 @@ an_finding *an_result_add(an_result *self, const an_finding *f) {
   c->message = as_arena_strdup(a, f->message);
   c->suppressed_reason = as_arena_strdup(a, f->suppressed_reason);
   c->suppressed_origin = as_arena_strdup(a, f->suppressed_origin);
+  c->contract_class = as_arena_strdup(a, f->contract_class);
   c->categories = NULL;
   if (f->ncategories) {
     c->categories = as_arena_alloc(a, f->ncategories * sizeof(*c->categories));

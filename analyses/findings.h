@@ -48,6 +48,9 @@ typedef struct an_finding {
    * reported but does not fail the gate. NULL: not suppressed. */
   const char *suppressed_reason;
   const char *suppressed_origin; /* policy file path, or "path:line" of the comment */
+  /* A contract change found by check: "breaking", "potentially-breaking" or
+   * "compatible"; NULL for every other finding. */
+  const char *contract_class;
 } an_finding;
 
 /* An endpoint of the repository (see analyses/link.h), as reported. */
@@ -62,9 +65,15 @@ typedef struct an_endpoint_rec {
   uint32_t line;
   const char **guards;
   uint32_t nguards;
-  uint32_t nclients; /* clients of the repository linked to it */
+  uint32_t nclients;     /* clients of the repository linked to it */
   const char **response; /* personal data its responses carry (sorted, unique) */
   uint32_t nresponse;
+  /* HTTP: the request fields its handler reads and the response fields it
+   * sends, as the flow analysis saw them (sorted, unique) */
+  const char **request_fields;
+  uint32_t nrequest_fields;
+  const char **response_fields;
+  uint32_t nresponse_fields;
 } an_endpoint_rec;
 
 /* An outbound call and what it was linked to. */
@@ -101,6 +110,8 @@ typedef struct an_result {
   size_t nendpoints;
   an_link_rec *links;
   size_t nlinks;
+  /* The contract surface (see contract.h), owned; NULL when not extracted. */
+  struct an_contract_set *contract;
 } an_result;
 
 an_result *an_result_new(void);

@@ -1489,6 +1489,11 @@ static void an_flow__responses(an_ctx *c) {
         an_sorted_add(c->res->arena, &r->response, &r->nresponse, c->srcs.items[id].category);
       }
     }
+    for (size_t k = 0; k < g->reads.len; k++)
+      an_sorted_add(c->res->arena, &r->request_fields, &r->nrequest_fields, g->reads.items[k].key);
+    for (size_t k = 0; k < g->respf.len; k++)
+      an_sorted_add(c->res->arena, &r->response_fields, &r->nresponse_fields,
+                    g->respf.items[k].field);
   }
 }
 

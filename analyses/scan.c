@@ -1,5 +1,6 @@
 /* scan.c — discover, lower with the unit cache, analyse per service. */
 #include "scan.h"
+#include "contract.h"
 #include "deploy.h"
 #include "flow.h"
 #include "link.h"
@@ -141,6 +142,10 @@ static void an_scan__endpoints(an_result *res, const an_links *links) {
                            e->nguards,
                            e->nclients,
                            NULL,
+                           0,
+                           NULL,
+                           0,
+                           NULL,
                            0};
     r->guards = as_arena_alloc(a, (e->nguards ? e->nguards : 1) * sizeof(char *));
     for (uint32_t g = 0; g < e->nguards; g++)
@@ -187,6 +192,36 @@ static void an_scan__links(an_result *res, const an_links *links) {
         else
           an_sorted_add(a, &r->returned, &r->nreturned, fd->categories[c]);
       }
+    }
+  }
+}
+
+/* The HTTP API as the code shows it: each route, the request fields its
+ * handler reads, the response fields it sends (no types, no required flags:
+ * the classifier compares what is there). */
+static void an_scan__http_contract(an_result *res) {
+  char key[1200], disp[1200];
+  for (size_t i = 0; i < res->nendpoints; i++) {
+    const an_endpoint_rec *e = &res->endpoints[i];
+    if (strcmp(e->protocol, "http") != 0) continue;
+    const char *m = e->method && strcmp(e->method, "*") != 0 ? e->method : "ANY";
+    snprintf(key, sizeof key, "%s %s", m, e->target);
+    if (an_contract_find(res->contract, "http.operation", key)) continue; /* declared twice */
+    snprintf(disp, sizeof disp, "%s %s", m, e->display ? e->display : e->target);
+    an_contract_add(res->contract, "http.operation", key, "", disp, e->service, e->path, e->line);
+    for (uint32_t k = 0; k < e->nrequest_fields; k++) {
+      snprintf(key, sizeof key, "%s %s body:%s", m, e->target, e->request_fields[k]);
+      snprintf(disp, sizeof disp, "request field '%s' of %s %s", e->request_fields[k], m,
+               e->display ? e->display : e->target);
+      an_contract_add(res->contract, "http.request-field", key, "", disp, e->service, e->path,
+                      e->line);
+    }
+    for (uint32_t k = 0; k < e->nresponse_fields; k++) {
+      snprintf(key, sizeof key, "%s %s response:%s", m, e->target, e->response_fields[k]);
+      snprintf(disp, sizeof disp, "response field '%s' of %s %s", e->response_fields[k], m,
+               e->display ? e->display : e->target);
+      an_contract_add(res->contract, "http.response-field", key, "", disp, e->service, e->path,
+                      e->line);
     }
   }
 }
@@ -396,6 +431,8 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   an_scan__endpoints(res, links);
   an_flow_analyze(fsvcs.items, fsvcs.len, links, opt->catalogue, hosts.items, hosts.len, res);
   an_scan__links(res, links);
+  res->contract = an_contract_set_new();
+  an_scan__http_contract(res);
   an_links_delete(links);
   an_deploy_delete(deploy);
   an_proto_set_delete(protos);

@@ -1,11 +1,14 @@
 /* surface.c — attack-surface regressions against the baseline. */
 #include "surface.h"
 
+#include "contract.h"
+
 #include <string.h>
 
 bool an_surface_is_contract_rule(const char *rule) {
   return rule &&
-         (strncmp(rule, "assay/surface-", 14) == 0 || strncmp(rule, "assay/contract-", 15) == 0);
+         (strncmp(rule, "assay/surface-", 14) == 0 || strncmp(rule, "assay/contract-", 15) == 0 ||
+          strncmp(rule, "assay/change/", 13) == 0);
 }
 
 static const char *an_surface__s(const char *s) {
@@ -60,6 +63,46 @@ static void an_surface__add(an_result *cur, const char *rule, const an_endpoint_
   f.state = AN_STATE_NEW;
   f.fingerprint = an_finding_fingerprint(cur->arena, &f);
   an_result_add(cur, &f);
+}
+
+size_t an_surface_contract_diff(const an_contract_set *before, const an_contract_set *after,
+                                an_result *cur) {
+  an_contract_changes *ch = an_contract_diff(before, after);
+  size_t n = an_contract_nchanges(ch);
+  for (size_t i = 0; i < n; i++) {
+    const an_contract_change *c = an_contract_change_at(ch, i);
+    const an_contract_item *it = c->after ? c->after : c->before;
+    char rule[300], src[1200], sink[1500];
+    snprintf(rule, sizeof rule, "assay/change/%s", c->change);
+    snprintf(src, sizeof src, "%s:%s:%s", an_surface__s(it->service), it->kind, it->key);
+    snprintf(sink, sizeof sink, "%s:%s", src, c->change);
+    an_finding f = {0};
+    f.rule_id = rule;
+    f.sink_kind = IR_SINK_NONE;
+    f.service = it->service ? it->service : ".";
+    f.source_symbol = src;
+    f.sink_symbol = sink;
+    f.path = it->path;
+    f.line = it->line;
+    f.col = 1;
+    f.message = c->message;
+    f.contract_class = an_change_class_name(c->cls);
+    an_step steps[2];
+    uint32_t ns = 0;
+    if (c->before)
+      steps[ns++] = (an_step){c->before->path,     c->before->line,    1, c->before->display,
+                              "before the change", c->before->service, 0};
+    if (c->after)
+      steps[ns++] = (an_step){c->after->path,     c->after->line,    1, c->after->display,
+                              "after the change", c->after->service, 0};
+    f.steps = steps;
+    f.nsteps = ns;
+    f.state = AN_STATE_NEW;
+    f.fingerprint = an_finding_fingerprint(cur->arena, &f);
+    an_result_add(cur, &f);
+  }
+  an_contract_changes_delete(ch);
+  return n;
 }
 
 size_t an_surface_diff(const an_result *base, an_result *cur) {

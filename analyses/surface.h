@@ -28,8 +28,18 @@
  * cur's. Returns how many were added. */
 size_t an_surface_diff(const an_result *base, an_result *cur);
 
+/* Compare the contract surfaces (contract.h) before and after and append
+ * to cur one finding per change, state new, rule "assay/change/CHANGE"
+ * (CHANGE the classifier's change id, e.g. "assay/change/c.function-removed"),
+ * contract_class its class, with the item's two locations as steps (before,
+ * after). Returns how many were added. */
+struct an_contract_set;
+size_t an_surface_contract_diff(const struct an_contract_set *before,
+                                const struct an_contract_set *after, an_result *cur);
+
 /* Whether rule belongs to the contract and attack-surface gate
- * ("assay/surface-*", "assay/contract-*") rather than the data-flow gate. */
+ * ("assay/surface-...", "assay/contract-...", "assay/change/...") rather than the
+ * data-flow gate. */
 bool an_surface_is_contract_rule(const char *rule);
 
 #endif

@@ -1,6 +1,7 @@
 /* store.c — the baseline: one SQLite file, a versioned schema, one
  * transaction per save, and the diff by fingerprint. */
 #include "store.h"
+#include "../analyses/contract.h"
 
 #include <errno.h>
 #include <jansson.h>
@@ -54,6 +55,12 @@ static const char *const bl__migrations[BL_SCHEMA_VERSION + 1] = {
           " guards TEXT NOT NULL,"   /* comma-joined, as declared */
           " response TEXT NOT NULL," /* comma-joined categories, sorted */
           " PRIMARY KEY(service, protocol, method, target)"
+          ");"
+          "CREATE TABLE contract_items("
+          " service TEXT NOT NULL, kind TEXT NOT NULL, key TEXT NOT NULL,"
+          " value TEXT NOT NULL," /* canonical name=value lines (contract.h) */
+          " display TEXT, path TEXT, line INT,"
+          " seq INT NOT NULL" /* the set's order, for items sharing a key */
           ");",
 };
 
@@ -61,7 +68,11 @@ static const char *const bl__migrations[BL_SCHEMA_VERSION + 1] = {
 static const struct {
   const char *name;
   long long since;
-} bl__tables[] = {{"meta", 1}, {"findings", 1}, {"perf_benchmarks", 2}, {"surface_endpoints", 3}};
+} bl__tables[] = {{"meta", 1},
+                  {"findings", 1},
+                  {"perf_benchmarks", 2},
+                  {"surface_endpoints", 3},
+                  {"contract_items", 3}};
 
 static void bl__err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -387,6 +398,59 @@ static int bl__save_surface(bl_store *self, const an_result *res) {
   return rc;
 }
 
+static int bl__save_contract(bl_store *self, const an_contract_set *set) {
+  int rc = sqlite3_exec(self->db, "DELETE FROM contract_items", NULL, NULL, NULL);
+  sqlite3_stmt *st = NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(self->db,
+                            "INSERT INTO contract_items(service, kind, key, value, display, path, "
+                            "line, seq) VALUES (?1,?2,?3,?4,?5,?6,?7,?8)",
+                            -1, &st, NULL);
+  for (size_t i = 0; rc == SQLITE_OK && i < an_contract_count(set); i++) {
+    const an_contract_item *it = an_contract_at(set, i);
+    bl__bind_text(st, 1, it->service ? it->service : "");
+    bl__bind_text(st, 2, it->kind);
+    bl__bind_text(st, 3, it->key);
+    bl__bind_text(st, 4, it->value);
+    bl__bind_text(st, 5, it->display);
+    bl__bind_text(st, 6, it->path);
+    sqlite3_bind_int64(st, 7, it->line);
+    sqlite3_bind_int64(st, 8, (sqlite3_int64)i);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_reset(st);
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int bl_store_load_contract(bl_store *self, an_contract_set **out, char *err, size_t errlen) {
+  *out = NULL;
+  if (self->version < 3) return 0;
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(self->db,
+                              "SELECT service, kind, key, value, display, path, line FROM "
+                              "contract_items ORDER BY seq",
+                              -1, &st, NULL);
+  an_contract_set *set = an_contract_set_new();
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    const char *svc = bl__col_text(st, 0);
+    an_contract_add(set, bl__col_text(st, 1), bl__col_text(st, 2), bl__col_text(st, 3),
+                    bl__col_text(st, 4), svc && *svc ? svc : NULL, bl__col_text(st, 5),
+                    (uint32_t)sqlite3_column_int64(st, 6));
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) {
+    an_contract_set_delete(set);
+    bl__err(err, errlen, "baseline %s: cannot read the contract: %s", self->path,
+            sqlite3_errmsg(self->db));
+    return -1;
+  }
+  *out = set;
+  return 0;
+}
+
 /* "a,b,c" into an arena array of strings. */
 static const char **bl__split(as_arena *a, const char *s, uint32_t *n) {
   *n = 0;
@@ -468,6 +532,7 @@ int bl_store_save_all(bl_store *self, const an_result *res, const pf_set *perf, 
   if (rc == SQLITE_OK) rc = bl__save_meta(self, meta);
   if (rc == SQLITE_OK) rc = bl__save_perf(self, perf);
   if (rc == SQLITE_OK) rc = bl__save_surface(self, res);
+  if (rc == SQLITE_OK) rc = bl__save_contract(self, res->contract);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(self->db,
                             "INSERT OR IGNORE INTO findings(fingerprint, rule, sink_kind, "

@@ -61,6 +61,12 @@ int bl_store_load(bl_store *self, an_result *res, bl_meta *meta, char *err, size
  * -1 with err. */
 int bl_store_load_surface(bl_store *self, an_result *res, bool *present, char *err, size_t errlen);
 
+/* The stored contract surface (contract.h) into *out (the caller frees it
+ * with an_contract_set_delete), or *out = NULL for a baseline older than
+ * schema 3. Returns 0 or -1 with err. */
+struct an_contract_set;
+int bl_store_load_contract(bl_store *self, struct an_contract_set **out, char *err, size_t errlen);
+
 /* Diff current against baseline by fingerprint: every current finding gets
  * AN_STATE_NEW or AN_STATE_UNCHANGED; every baseline finding missing from
  * current is appended to current with AN_STATE_ABSENT. */

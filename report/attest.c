@@ -78,6 +78,12 @@ static json_t *rp__statement(const rp_attestation *a) {
       json_object_set_new(br, a->contract_rules[i].rule,
                           json_integer((json_int_t)a->contract_rules[i].n_new));
     json_object_set_new(g, "newByRule", br);
+    json_t *cls = json_object();
+    json_object_set_new(cls, "breaking", json_integer((json_int_t)a->contract_breaking));
+    json_object_set_new(cls, "potentiallyBreaking",
+                        json_integer((json_int_t)a->contract_potentially_breaking));
+    json_object_set_new(cls, "compatible", json_integer((json_int_t)a->contract_compatible));
+    json_object_set_new(g, "changes", cls);
     json_object_set_new(g, "surfaceCompared", json_boolean(a->contract_surface));
     json_object_set_new(gates, "contract", g);
   }

@@ -25,6 +25,7 @@ static json_t *rp__finding_json(const an_finding *f, const rp_options *opt) {
   json_object_set_new(o, "line", json_integer(f->line));
   json_object_set_new(o, "col", json_integer(f->col));
   json_object_set_new(o, "message", rp__jstr(f->message));
+  if (f->contract_class) json_object_set_new(o, "contract_class", json_string(f->contract_class));
   if (opt && opt->with_states)
     json_object_set_new(o, "state", json_string(an_state_name(f->state)));
   if (f->suppressed_reason) {

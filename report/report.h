@@ -81,6 +81,7 @@ typedef struct rp_attestation {
   size_t contract_new, contract_unchanged, contract_absent;
   const struct rp_rule_count *contract_rules;
   size_t ncontract_rules;
+  size_t contract_breaking, contract_potentially_breaking, contract_compatible;
 } rp_attestation;
 
 /* Write the in-toto Statement v1 (pretty JSON) to path. Returns 0, or -1 with

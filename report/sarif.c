@@ -3,6 +3,7 @@
 #include "report.h"
 #include "perf_json.h"
 
+#include <ctype.h>
 #include <jansson.h>
 #include <stdlib.h>
 #include <string.h>
@@ -217,6 +218,36 @@ static size_t rp__rule_index(json_t *rules, const char *id) {
     if (strcmp(json_string_value(json_object_get(json_array_get(rules, i), "id")), id) == 0)
       return i;
   rp_rule unknown = {.id = id};
+  /* A contract change (assay/change/KIND-WHAT): one rule per change kind,
+   * described from its name. */
+  char name[256] = "", shortd[512] = "";
+  if (strncmp(id, "assay/change/", 13) == 0) {
+    const char *ch = id + 13;
+    size_t n = 0;
+    bool up = true;
+    for (const char *p = ch; *p && n < sizeof name - 1; p++) {
+      if (*p == '.' || *p == '-') {
+        up = true;
+        continue;
+      }
+      name[n++] = up ? (char)toupper((unsigned char)*p) : *p;
+      up = false;
+    }
+    name[n] = 0;
+    snprintf(shortd, sizeof shortd, "Contract change: %s", ch);
+    unknown = (rp_rule){id,
+                        name,
+                        shortd,
+                        "A change of the behavioural contract (a C function or type, a protobuf "
+                        "message, field or RPC, an HTTP operation or field) against the baseline, "
+                        "classified breaking, potentially breaking or compatible (the result's "
+                        "level and its contractClass property).",
+                        "Breaking changes fail check: keep the old form for existing callers, or "
+                        "version the API. If the change is intended, approve it in the policy "
+                        "file by fingerprint, with a reason.",
+                        "warning",
+                        "contract"};
+  }
   json_array_append_new(rules, rp__rule_json(&unknown));
   return json_array_size(rules) - 1;
 }
@@ -226,7 +257,12 @@ static json_t *rp__result(const an_finding *f, const rp_options *opt, json_t *ru
   json_t *r = json_object();
   json_object_set_new(r, "ruleId", json_string(rule_id));
   json_object_set_new(r, "ruleIndex", json_integer((json_int_t)rp__rule_index(rules, rule_id)));
-  json_object_set_new(r, "level", json_string(f->state == AN_STATE_ABSENT ? "note" : "error"));
+  const char *level = f->state == AN_STATE_ABSENT ? "note" : "error";
+  if (f->contract_class && f->state != AN_STATE_ABSENT)
+    level = strcmp(f->contract_class, "breaking") == 0     ? "error"
+            : strcmp(f->contract_class, "compatible") == 0 ? "note"
+                                                           : "warning";
+  json_object_set_new(r, "level", json_string(level));
   json_object_set_new(r, "message", rp__text(f->message));
 
   json_t *loc = json_object();
@@ -312,6 +348,7 @@ static json_t *rp__result(const an_finding *f, const rp_options *opt, json_t *ru
   json_object_set_new(props, "sourceSymbol", rp__str(f->source_symbol));
   json_object_set_new(props, "sinkSymbol", rp__str(f->sink_symbol));
   json_object_set_new(props, "service", rp__str(f->service));
+  if (f->contract_class) json_object_set_new(props, "contractClass", json_string(f->contract_class));
   if (f->nservices > 1) {
     json_t *sv = json_array();
     for (uint32_t i = 0; i < f->nservices; i++)

@@ -2,6 +2,7 @@
  * perf record.
  * Exit codes: 0 pass, 1 gate failed, 2 usage or input error, 3 internal error. */
 #include "analyses/catalogue.h"
+#include "analyses/contract.h"
 #include "analyses/models.h"
 #include "analyses/perf.h"
 #include "analyses/policy.h"
@@ -661,12 +662,15 @@ static int cmd_check(int argc, char **argv) {
   pf_set *base_perf = pf_set_new();
   bl_meta meta = {0};
   bool base_surface = false;
+  an_contract_set *base_contract = NULL;
   if (bl_store_load(store, base, &meta, err, sizeof err) != 0 ||
       bl_store_load_perf(store, base_perf, err, sizeof err) != 0 ||
-      bl_store_load_surface(store, base, &base_surface, err, sizeof err) != 0) {
+      bl_store_load_surface(store, base, &base_surface, err, sizeof err) != 0 ||
+      bl_store_load_contract(store, &base_contract, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
     bl_store_close(store);
     an_result_delete(base);
+    an_contract_set_delete(base_contract);
     pf_set_delete(base_perf);
     pf_set_delete(cur_perf);
     return EXIT_USAGE;
@@ -690,9 +694,10 @@ static int cmd_check(int argc, char **argv) {
     bl_diff(base, res);
     /* The attack surface against the baseline's: new endpoints, guards
      * removed, responses newly carrying personal data. */
-    if (base_surface)
+    if (base_surface) {
       an_surface_diff(base, res);
-    else
+      an_surface_contract_diff(base_contract, res->contract, res);
+    } else
       fprintf(stderr,
               "assay: note: the baseline %s holds no attack surface (an older schema); "
               "save a new baseline to compare endpoints and their guards\n",
@@ -706,18 +711,25 @@ static int cmd_check(int argc, char **argv) {
     an_result_delete(res);
     an_policy_delete(pol);
     an_result_delete(base);
+    an_contract_set_delete(base_contract);
     pf_report_delete(report);
     return rc;
   }
   size_t n_new = 0, n_unchanged = 0, n_absent = 0, n_suppressed = 0, n_new_open = 0;
   /* The contract and attack-surface gate's findings, counted apart. */
   size_t c_counts[AN_STATE_ABSENT + 1] = {0}, c_new_open = 0;
+  size_t c_class[3] = {0}; /* new changes: breaking, potentially breaking, compatible */
   for (size_t i = 0; i < res->nfindings; i++) {
     if (res->findings[i].suppressed_reason) n_suppressed++;
     if (an_surface_is_contract_rule(res->findings[i].rule_id)) {
       if ((unsigned)res->findings[i].state <= AN_STATE_ABSENT) c_counts[res->findings[i].state]++;
-      if (res->findings[i].state == AN_STATE_NEW && !res->findings[i].suppressed_reason)
+      /* potentially breaking and compatible changes are reported, not failed */
+      const char *cls = res->findings[i].contract_class;
+      if (res->findings[i].state == AN_STATE_NEW && !res->findings[i].suppressed_reason &&
+          (!cls || strcmp(cls, "breaking") == 0))
         c_new_open++;
+      if (cls && res->findings[i].state == AN_STATE_NEW)
+        c_class[strcmp(cls, "breaking") == 0 ? 0 : strcmp(cls, "compatible") == 0 ? 2 : 1]++;
       continue;
     }
     switch (res->findings[i].state) {
@@ -781,6 +793,9 @@ static int cmd_check(int argc, char **argv) {
                             strcmp(res->findings[i].rule_id, contract_rules[r]) == 0;
     }
     a.contract_rules = by_rule;
+    a.contract_breaking = c_class[0];
+    a.contract_potentially_breaking = c_class[1];
+    a.contract_compatible = c_class[2];
     a.ncontract_rules = sizeof contract_rules / sizeof *contract_rules;
     /* The policy and every suppression applied (rp_exception mirrors
      * an_policy_applied field by field). */
@@ -843,6 +858,7 @@ static int cmd_check(int argc, char **argv) {
   an_result_delete(res);
   an_policy_delete(pol);
   an_result_delete(base);
+  an_contract_set_delete(base_contract);
   pf_report_delete(report);
   if (out_rc) return out_rc;
   return failed ? EXIT_GATE : EXIT_PASS;

@@ -80,8 +80,14 @@ run 0 "$ASSAY" baseline save "$CORPUS/before" --db "$T/b.sqlite"
 run 1 "$ASSAY" check "$CORPUS/after" --baseline "$T/b.sqlite" --format json \
   --output "$T/check.json" --sarif "$T/check.sarif"
 run 0 "$ASSAY" scan "$CORPUS/after" --format sarif --output "$T/scan.sarif"
+# Cross-service paths (services per step) and contract/attack-surface results
+# (levels by class, rules per change kind) are valid SARIF too.
+run 0 "$ASSAY" scan "$ROOT/corpus/mesh" --format sarif --output "$T/mesh.sarif"
+run 0 "$ASSAY" baseline save "$ROOT/tests/surface/before" --db "$T/s.sqlite"
+run 1 "$ASSAY" check "$ROOT/tests/surface/after" --baseline "$T/s.sqlite" --format json \
+  --output "$T/surface.json" --sarif "$T/surface.sarif"
 
-for f in check.sarif scan.sarif; do
+for f in check.sarif scan.sarif mesh.sarif surface.sarif; do
   if [ ! -s "$T/$f" ]; then
     echo "FAIL: assay wrote no $f"
     exit 1
@@ -102,7 +108,7 @@ elif ! grep -q 'startLine' <<<"$errs" || ! grep -q 'version' <<<"$errs"; then
 fi
 
 # 2. Assay's own SARIF: no error-level finding.
-for f in check.sarif scan.sarif; do
+for f in check.sarif scan.sarif mesh.sarif surface.sarif; do
   n=$(jq '.runs[0].results | length' "$T/$f")
   if [ "$n" -lt 1 ]; then
     echo "FAIL: $f has no results (the corpus has findings): nothing to validate"
@@ -119,5 +125,5 @@ for f in check.sarif scan.sarif; do
   fi
 done
 
-[ "$fail" -eq 0 ] && echo "ok: check and scan SARIF pass the SARIF Multitool's validate"
+[ "$fail" -eq 0 ] && echo "ok: check, scan, mesh and surface SARIF pass the SARIF Multitool's validate"
 exit "$fail"

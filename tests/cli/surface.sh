@@ -72,6 +72,10 @@ want = sorted([
     ("api/app/routes.py", 15, "assay/surface-response-pii", ("user.contact.email",), "new"),
     ("api/app/routes.py", 17, "assay/pii-to-response", ("user.contact.email",), "new"),
     ("api/app/routes.py", 21, "assay/surface-endpoint-added", (), "new"),
+    # the HTTP API from code: compatible changes, reported, not failing
+    ("api/app/routes.py", 15, "assay/change/http.response-field-added", (), "new"),
+    ("api/app/routes.py", 21, "assay/change/http.operation-added", (), "new"),
+    ("api/app/routes.py", 21, "assay/change/http.request-field-added", (), "new"),
 ])
 if got != want:
     bad("after:\n  got  %s\n  want %s" % (got, want))
@@ -87,21 +91,24 @@ guard, _ = rows("guard.json")
 if guard != [("api/app/routes.py", 11, "assay/surface-auth-removed", (), "new")]:
     bad("guard removed alone: %s" % guard)
 pii, _ = rows("pii.json")
-if [r[2] for r in pii] != ["assay/surface-response-pii", "assay/pii-to-response"]:
+if [r[2] for r in pii] != ["assay/change/http.response-field-added", "assay/surface-response-pii",
+                          "assay/pii-to-response"]:
     bad("PII returned alone: %s" % pii)
 v2, _ = rows("v2.json")
 if any(r[2].startswith("assay/surface-") for r in v2):
     bad("a schema-2 baseline still produced surface findings: %s" % v2)
 gate = json.load(open(os.path.join(tmp, "att.json")))["predicate"]["gates"]["contract"]
-want_gate = {"verdict": "fail", "new": 3, "counts": {"new": 3, "unchanged": 0, "absent": 0},
+want_gate = {"verdict": "fail", "new": 6, "counts": {"new": 6, "unchanged": 0, "absent": 0},
              "newByRule": {"assay/surface-endpoint-added": 1, "assay/surface-auth-removed": 1,
                            "assay/surface-response-pii": 1, "assay/contract-field-missing": 0,
                            "assay/contract-field-unread": 0},
+             "changes": {"breaking": 0, "potentiallyBreaking": 0, "compatible": 3},
              "surfaceCompared": True}
 if gate != want_gate:
     bad("attestation gates.contract:\n  got  %s\n  want %s" % (gate, want_gate))
 # The fingerprint of the removed guard, for the policy exception below.
-fp = [f["fingerprint"] for f in json.load(open(os.path.join(tmp, "guard.json")))["findings"]][0]
+fp = [f["fingerprint"] for f in json.load(open(os.path.join(tmp, "guard.json")))["findings"]
+      if f["rule"] == "assay/surface-auth-removed"][0]
 open(os.path.join(tmp, "fp"), "w").write(fp)
 sys.exit(0 if ok else 1)
 PYEOF
