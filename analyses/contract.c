@@ -161,6 +161,50 @@ static const an_contract_item **an_contract__sorted(const an_contract_set *s, si
   return v;
 }
 
+/* The item an item belongs to, whose own removal or addition already says
+ * everything about it: a field's message or struct, an enum constant's enum,
+ * an HTTP parameter's or field's operation. false when it has none. */
+static bool an_contract__parent(const an_contract_item *it, char *kind, size_t kn, char *key,
+                                size_t keyn) {
+  static const struct {
+    const char *child, *parent;
+    char sep; /* the key is "PARENT<sep>rest" (the last sep) */
+  } rel[] = {{"proto.field", "proto.message", '#'},   {"proto.enum-value", "proto.enum", '#'},
+             {"c.field", "c.type", '.'},               {"c.enum-constant", "c.type", '.'},
+             {"http.param", "http.operation", ' '},    {"http.request-field", "http.operation", ' '},
+             {"http.response-field", "http.operation", ' '}};
+  for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
+    if (strcmp(it->kind, rel[i].child) != 0) continue;
+    const char *sep = strrchr(it->key, rel[i].sep);
+    if (!sep) return false;
+    snprintf(kind, kn, "%s", rel[i].parent);
+    snprintf(key, keyn, "%.*s", (int)(sep - it->key), it->key);
+    return true;
+  }
+  return false;
+}
+
+/* Is it (only on one side) part of a parent that is only on that side too? */
+static bool an_contract__subsumed(const an_contract_item *it, const an_contract_set *own,
+                                  const an_contract_set *other) {
+  char kind[64], key[1024];
+  if (!an_contract__parent(it, kind, sizeof kind, key, sizeof key)) return false;
+  const an_contract_item *mine = NULL, *theirs = NULL;
+  for (size_t i = 0; own && i < own->items.len && !mine; i++) {
+    const an_contract_item *p = &own->items.items[i];
+    if (strcmp(p->kind, kind) == 0 && strcmp(p->key, key) == 0 &&
+        strcmp(p->service ? p->service : "", it->service ? it->service : "") == 0)
+      mine = p;
+  }
+  for (size_t i = 0; other && i < other->items.len && !theirs; i++) {
+    const an_contract_item *p = &other->items.items[i];
+    if (strcmp(p->kind, kind) == 0 && strcmp(p->key, key) == 0 &&
+        strcmp(p->service ? p->service : "", it->service ? it->service : "") == 0)
+      theirs = p;
+  }
+  return mine && !theirs;
+}
+
 an_contract_changes *an_contract_diff(const an_contract_set *before, const an_contract_set *after) {
   an_contract_changes *out = as_calloc(1, sizeof(*out));
   out->arena = as_arena_new();
@@ -174,6 +218,9 @@ an_contract_changes *an_contract_diff(const an_contract_set *before, const an_co
     if (c <= 0) i++;
     if (c >= 0) j++;
     if (x && y && strcmp(x->value, y->value) == 0) continue;
+    /* a field of a message that went away is not reported again */
+    if (x && !y && an_contract__subsumed(x, before, after)) continue;
+    if (y && !x && an_contract__subsumed(y, after, before)) continue;
     an_contract_classifier f = an_contract__classifier((x ? x : y)->kind);
     if (f)
       f(before, after, x, y, out);

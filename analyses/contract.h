@@ -85,8 +85,10 @@ typedef void (*an_contract_classifier)(const an_contract_set *before_set,
 /* Compare before with after, matching items by (service, kind, key): every item of a kind whose
  * prefix (up to the first '.') has a classifier is classified; items of other kinds that differ
  * give a "KIND-removed"/"-added"/"-changed" change, potentially breaking when removed or changed,
- * compatible when added. Changes come out in a stable order (kind, key). The result owns copies of
- * everything it points to; free with an_contract_changes_delete. */
+ * compatible when added. Changes come out in a stable order (service, kind, key). An item removed
+ * (added) together with its parent — a field with its message or struct, an enum constant with its
+ * enum, a parameter or field with its HTTP operation — is not reported on its own. The result owns
+ * copies of everything it points to; free with an_contract_changes_delete. */
 an_contract_changes *an_contract_diff(const an_contract_set *before, const an_contract_set *after);
 void an_contract_changes_delete(an_contract_changes *self); /* NULL is safe */
 size_t an_contract_nchanges(const an_contract_changes *self);

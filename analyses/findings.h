@@ -72,6 +72,8 @@ typedef struct an_endpoint_rec {
    * sends, as the flow analysis saw them (sorted, unique) */
   const char **request_fields;
   uint32_t nrequest_fields;
+  const char **required_fields; /* those read so that a missing one fails (body["x"] in Python) */
+  uint32_t nrequired_fields;
   const char **response_fields;
   uint32_t nresponse_fields;
 } an_endpoint_rec;

@@ -93,6 +93,7 @@ typedef struct an_rfield {
 typedef struct an_read {
   const char *key;
   ir_loc loc;
+  bool required; /* body["key"] in Python: the handler fails without it */
 } an_read;
 
 typedef struct an_fn {
@@ -114,6 +115,7 @@ typedef struct an_fn {
   AS_ARRAY(struct an_rfield) respf; /* ... and under which response field */
   AS_ARRAY(struct an_fn *) linked;  /* handlers its client calls reach */
   AS_ARRAY(an_read) reads;          /* endpoint handlers: request fields read */
+  AS_ARRAY(const char *) respnames; /* ... and the names of their response fields */
 } an_fn;
 
 typedef struct an_src {
@@ -675,7 +677,8 @@ static bool an_flow__request_param(const an_fn *f, uint32_t p) {
 
 /* Remember that the current handler reads request field key (not a path
  * parameter of its route, not a header). */
-static void an_flow__note_read(an_ctx *c, uint32_t param, const char *key, ir_loc loc) {
+static void an_flow__note_read(an_ctx *c, uint32_t param, const char *key, ir_loc loc,
+                               bool required) {
   an_fn *f = c->cur;
   static const char *const not_body[] = {"headers", "header",  "cookies", "session",     "method",
                                          "path",    "url",     "user",    "remote_addr", "ip",
@@ -693,8 +696,11 @@ static void an_flow__note_read(an_ctx *c, uint32_t param, const char *key, ir_lo
       return;
   }
   for (size_t r = 0; r < f->reads.len; r++)
-    if (f->reads.items[r].key == key) return;
-  an_read rd = {key, loc};
+    if (f->reads.items[r].key == key) {
+      f->reads.items[r].required |= required;
+      return;
+    }
+  an_read rd = {key, loc, required};
   as_array_push(&f->reads, rd);
 }
 
@@ -712,7 +718,8 @@ static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const c
         uint32_t param = an_flow__param_of(c, id);
         an_flow__add(c, t, an_flow__key(c, param, field),
                      an_flow__push(c, o->t.v[k].path, c->cur->unit, c->cur->qname, in->loc, msg));
-        an_flow__note_read(c, param, field, in->loc);
+        an_flow__note_read(c, param, field, in->loc,
+                           in->op == IR_LOAD && strcmp(c->cur->unit->lang, "python") == 0);
       } else
         an_flow__add(c, t, id, o->t.v[k].path);
     }
@@ -788,6 +795,10 @@ static void an_flow__respond(an_ctx *c, const char *v, ir_loc loc) {
   if (!f->ep || !an_flow__object(c, v)) return;
   char msg[512];
   for (an_fieldt *fl = an_flow__val(c, v)->fields; fl; fl = fl->next) {
+    bool known = false;
+    for (size_t r = 0; r < f->respnames.len && !known; r++)
+      known = f->respnames.items[r] == fl->name;
+    if (!known && f->respnames.len < 256) as_array_push(&f->respnames, fl->name);
     snprintf(msg, sizeof msg, "sent in the response as '%s'", fl->name);
     for (uint32_t k = 0; k < fl->t.n; k++) {
       bool dup = f->respf.len >= 4 * AN_MAX_LABELS;
@@ -958,7 +969,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
   ir_func *fn = f->fn;
   ir_unit *u = f->unit;
   size_t before_ret = f->ret.len, before_hits = f->hits.len, before_effects = f->effects.len,
-         before_resp = f->resp.len, before_respf = f->respf.len;
+         before_resp = f->resp.len, before_respf = f->respf.len, before_names = f->respnames.len;
   as_arena_reset(c->scratch);
   c->cur = f;
   size_t names = fn->nparams + 4;
@@ -1199,7 +1210,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
   c->cur = NULL;
   return f->ret.len != before_ret || f->hits.len != before_hits ||
          f->effects.len != before_effects || f->resp.len != before_resp ||
-         f->respf.len != before_respf;
+         f->respf.len != before_respf || f->respnames.len != before_names;
 }
 
 /* ---- linking: resolve calls within the service ------------------------------ */
@@ -1489,11 +1500,15 @@ static void an_flow__responses(an_ctx *c) {
         an_sorted_add(c->res->arena, &r->response, &r->nresponse, c->srcs.items[id].category);
       }
     }
-    for (size_t k = 0; k < g->reads.len; k++)
+    for (size_t k = 0; k < g->reads.len; k++) {
       an_sorted_add(c->res->arena, &r->request_fields, &r->nrequest_fields, g->reads.items[k].key);
-    for (size_t k = 0; k < g->respf.len; k++)
+      if (g->reads.items[k].required)
+        an_sorted_add(c->res->arena, &r->required_fields, &r->nrequired_fields,
+                      g->reads.items[k].key);
+    }
+    for (size_t k = 0; k < g->respnames.len; k++)
       an_sorted_add(c->res->arena, &r->response_fields, &r->nresponse_fields,
-                    g->respf.items[k].field);
+                    g->respnames.items[k]);
   }
 }
 
@@ -1653,6 +1668,7 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
     as_array_free(&fns[i].resp);
     as_array_free(&fns[i].respf);
     as_array_free(&fns[i].reads);
+    as_array_free(&fns[i].respnames);
     as_array_free(&fns[i].linked);
   }
   as_ptrmap_free(&c.fn_of);

@@ -146,6 +146,8 @@ static void an_scan__endpoints(an_result *res, const an_links *links) {
                            NULL,
                            0,
                            NULL,
+                           0,
+                           NULL,
                            0};
     r->guards = as_arena_alloc(a, (e->nguards ? e->nguards : 1) * sizeof(char *));
     for (uint32_t g = 0; g < e->nguards; g++)
@@ -213,8 +215,11 @@ static void an_scan__http_contract(an_result *res) {
       snprintf(key, sizeof key, "%s %s body:%s", m, e->target, e->request_fields[k]);
       snprintf(disp, sizeof disp, "request field '%s' of %s %s", e->request_fields[k], m,
                e->display ? e->display : e->target);
-      an_contract_add(res->contract, "http.request-field", key, "", disp, e->service, e->path,
-                      e->line);
+      bool req = false;
+      for (uint32_t q = 0; q < e->nrequired_fields && !req; q++)
+        req = strcmp(e->required_fields[q], e->request_fields[k]) == 0;
+      an_contract_add(res->contract, "http.request-field", key, req ? "required=1" : "", disp,
+                      e->service, e->path, e->line);
     }
     for (uint32_t k = 0; k < e->nresponse_fields; k++) {
       snprintf(key, sizeof key, "%s %s response:%s", m, e->target, e->response_fields[k]);
