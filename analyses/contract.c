@@ -5,12 +5,16 @@
 
 /* ---- the domains' classifiers (one line each) ------------------------------- */
 /* CONTRACT-INCLUDES */
+#include "openapi.h"
+#include "protocontract.h"
 
 static const struct {
   const char *prefix; /* the kind up to its first '.' */
   an_contract_classifier classify;
 } an_contract__domains[] = {
     /* CONTRACT-DOMAINS */
+    {"http", an_http_classify},
+    {"proto", an_protocontract_classify},
     {NULL, NULL},
 };
 

@@ -558,6 +558,30 @@ int an_proto_load(const char *root, const char *const *relpaths, size_t n, an_pr
     as_array_push(&files, relpaths[i]);
     const char *slash = strrchr(relpaths[i], '/');
     if (!slash) continue;
+    /* A buf module root above the file (a folder with buf.yaml): imports
+     * are relative to it ("contract/v1/types.proto" from protos/). */
+    for (size_t len = (size_t)(slash - relpaths[i]); len > 0;) {
+      char *up = as_strndup(relpaths[i], len);
+      char *marker = an_proto__disk_path(root, up);
+      char *buf = as_sprintf("%s/buf.yaml", marker);
+      struct stat bst;
+      if (stat(buf, &bst) == 0) {
+        char *inc = as_sprintf("--proto_path=%s", marker);
+        bool dup = false;
+        for (size_t j = 0; j < includes.len && !dup; j++)
+          dup = strcmp(includes.items[j], inc) == 0;
+        if (dup)
+          free(inc);
+        else
+          as_array_push(&includes, inc);
+      }
+      free(buf);
+      free(marker);
+      free(up);
+      while (len > 0 && relpaths[i][len - 1] != '/')
+        len--;
+      if (len) len--; /* the folder above */
+    }
     char *dir = as_strndup(relpaths[i], (size_t)(slash - relpaths[i]));
     char *dirdisk = an_proto__disk_path(root, dir);
     char *inc = as_sprintf("--proto_path=%s", dirdisk);

@@ -4,7 +4,9 @@
 #include "deploy.h"
 #include "flow.h"
 #include "link.h"
+#include "openapi.h"
 #include "proto.h"
+#include "protocontract.h"
 #include "../baselines/store.h"
 #include "../frontend/frontend.h"
 
@@ -199,8 +201,10 @@ static void an_scan__links(an_result *res, const an_links *links) {
 }
 
 /* The HTTP API as the code shows it: each route, the request fields its
- * handler reads, the response fields it sends (no types, no required flags:
- * the classifier compares what is there). */
+ * handler reads (required when read so that a missing one fails), the
+ * response fields it sends, under status 200 (what the frameworks answer
+ * unless told otherwise), keyed as an OpenAPI document's items are
+ * (openapi.h), without types: the classifier compares what is there. */
 static void an_scan__http_contract(an_result *res) {
   char key[1200], disp[1200];
   for (size_t i = 0; i < res->nendpoints; i++) {
@@ -222,13 +226,61 @@ static void an_scan__http_contract(an_result *res) {
                       e->service, e->path, e->line);
     }
     for (uint32_t k = 0; k < e->nresponse_fields; k++) {
-      snprintf(key, sizeof key, "%s %s response:%s", m, e->target, e->response_fields[k]);
+      snprintf(key, sizeof key, "%s %s 200:%s", m, e->target, e->response_fields[k]);
       snprintf(disp, sizeof disp, "response field '%s' of %s %s", e->response_fields[k], m,
                e->display ? e->display : e->target);
       an_contract_add(res->contract, "http.response-field", key, "", disp, e->service, e->path,
                       e->line);
     }
   }
+}
+
+/* The service root a path belongs to: the longest root containing it ("."
+ * for the repository root). */
+static const char *an_scan__service_of(const char *path, const char *const *roots, size_t n) {
+  const char *best = ".";
+  size_t bl = 0;
+  for (size_t i = 0; path && i < n; i++) {
+    size_t l = strlen(roots[i]);
+    if (l > bl && strncmp(path, roots[i], l) == 0 && path[l] == '/') {
+      best = roots[i];
+      bl = l;
+    }
+  }
+  return best;
+}
+
+/* The contract from the repository's schemas: .proto files (through the
+ * set protoc built for the links) and OpenAPI 3 documents. */
+static void an_scan__schema_contracts(an_result *res, const char *root, const an_proto_set *protos,
+                                      const char *const *roots, size_t nroots,
+                                      const char *const *yamls, size_t nyamls,
+                                      const char *const *jsons, size_t njsons) {
+  if (protos) {
+    an_contract_set *tmp = an_contract_set_new();
+    an_protocontract_extract(protos, NULL, tmp);
+    for (size_t i = 0; i < an_contract_count(tmp); i++) {
+      const an_contract_item *it = an_contract_at(tmp, i);
+      an_contract_add(res->contract, it->kind, it->key, it->value, it->display,
+                      an_scan__service_of(it->path, roots, nroots), it->path, it->line);
+    }
+    an_contract_set_delete(tmp);
+  }
+  size_t n = nyamls + njsons;
+  if (!n) return;
+  const char **paths = as_malloc(n * sizeof(char *)), **svcs = as_malloc(n * sizeof(char *));
+  for (size_t i = 0; i < n; i++) {
+    paths[i] = i < nyamls ? yamls[i] : jsons[i - nyamls];
+    svcs[i] = an_scan__service_of(paths[i], roots, nroots);
+  }
+  as_diag *diags = NULL;
+  size_t nd = 0;
+  an_openapi_extract(root, paths, n, svcs, res->contract, &diags, &nd);
+  for (size_t i = 0; i < nd; i++)
+    an_result_add_diag(res, &diags[i]);
+  an_openapi_diags_free(diags, nd);
+  free(paths);
+  free(svcs);
 }
 
 static size_t an_scan__lines(const char *s, size_t n) {
@@ -395,10 +447,13 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   an_proto_set *protos = NULL;
   AS_ARRAY(const char *) yamls = {0};
   AS_ARRAY(const char *) protofiles = {0};
+  AS_ARRAY(const char *) jsons = {0};
   for (size_t i = 0; i < files.nextra; i++) {
     size_t len = strlen(files.extra[i]);
     if (len > 6 && strcmp(files.extra[i] + len - 6, ".proto") == 0)
       as_array_push(&protofiles, files.extra[i]);
+    else if (len > 5 && strcmp(files.extra[i] + len - 5, ".json") == 0)
+      as_array_push(&jsons, files.extra[i]);
     else
       as_array_push(&yamls, files.extra[i]);
   }
@@ -438,11 +493,14 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   an_scan__links(res, links);
   res->contract = an_contract_set_new();
   an_scan__http_contract(res);
+  an_scan__schema_contracts(res, opt->root, protos, roots.items, roots.len, yamls.items,
+                            yamls.len, jsons.items, jsons.len);
   an_links_delete(links);
   an_deploy_delete(deploy);
   an_proto_set_delete(protos);
   as_array_free(&yamls);
   as_array_free(&protofiles);
+  as_array_free(&jsons);
   as_array_free(&svcs);
   as_array_free(&fsvcs);
   as_array_free(&roots);

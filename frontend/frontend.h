@@ -91,8 +91,8 @@ typedef struct fe_file {
 typedef struct fe_file_list {
   fe_file *items;
   size_t len, cap;
-  /* Other files the analyses read (not lowered): .proto, .yml and .yaml,
-   * relative to root, sorted. */
+  /* Other files the analyses read (not lowered): .proto, .yml, .yaml and
+   * .json, relative to root, sorted. */
   char **extra;
   size_t nextra, extra_cap;
 } fe_file_list;

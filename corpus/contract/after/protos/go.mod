@@ -1,0 +1,3 @@
+module example.com/contract/protos
+
+go 1.22
