@@ -2,7 +2,7 @@
 # setup.sh — install Assay's build and test dependencies on Debian 12 and build
 # it into build/ (Release). Idempotent: when every package is already there it
 # does not touch apt (so a second run is fast and works offline), when the
-# grammars and the SARIF validator are already fetched it does not run npm, and
+# grammars, the SARIF validator and buf are already fetched it does not run npm, and
 # the build is incremental. Run as root (or with sudo) on a fresh machine.
 set -euo pipefail
 
@@ -100,6 +100,10 @@ f="$SARIF_VALIDATOR/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitoo
 [ -f "$f" ] || die "npm ci did not produce $f"
 chmod +x "$f"
 "$f" --version >/dev/null 2>&1 || die "$f does not run on this machine"
+
+# buf, the peer tests/cli/peer_buf.sh compares the protobuf contract classes with (buf breaking
+# at WIRE_JSON), pinned by tools/buf/package-lock.json: the Linux x64 build of @bufbuild/buf.
+npm_pinned tools/buf "buf"
 
 # ASSAY_BUILD_DIR (default build) lets a developer keep a Debug tree in build/.
 BUILD=${ASSAY_BUILD_DIR:-build}
