@@ -777,9 +777,10 @@ static void lk_http_client(lk_ctx *c, ir_unit *u, ir_func *fn, uint32_t i) {
         strcmp(method, "POST") == 0 || strcmp(method, "PUT") == 0 || strcmp(method, "PATCH") == 0;
     if (kw >= 0)
       cl->payload_arg = kw;
-    else if (strcmp(u->lang, "go") == 0 && (uint32_t)in->fact_url + 2 < in->nargs + 1 &&
-             strncmp(in->callee, "http.", 5) == 0)
-      cl->payload_arg = (int32_t)in->nargs - 1 > in->fact_url ? (int32_t)in->nargs - 1 : -1;
+    else if (strcmp(u->lang, "go") == 0 && strncmp(in->callee, "http.", 5) == 0 &&
+             in->nargs >= (uint32_t)in->fact_url + 2)
+      cl->payload_arg =
+          (int32_t)in->nargs - 1; /* Post(url, ctype, body), NewRequest(m, url, body) */
     else if (body_verb && (uint32_t)in->fact_url + 1 < in->nargs && !in->argnames)
       cl->payload_arg = in->fact_url + 1;
   }
@@ -791,7 +792,6 @@ static void lk_http_client(lk_ctx *c, ir_unit *u, ir_func *fn, uint32_t i) {
   }
   const char *h = p + 3;
   size_t hn = strcspn(h, ":/?#");
-  cl->host = as_arena_strdup(c->self->arena, "");
   char host[256];
   snprintf(host, sizeof host, "%.*s", (int)(hn < 255 ? hn : 255), h);
   cl->host = lk_str(c, host);
