@@ -5,6 +5,7 @@
 
 /* ---- the domains' classifiers (one line each) ------------------------------- */
 /* CONTRACT-INCLUDES */
+#include "abi.h"
 #include "openapi.h"
 #include "protocontract.h"
 
@@ -13,6 +14,7 @@ static const struct {
   an_contract_classifier classify;
 } an_contract__domains[] = {
     /* CONTRACT-DOMAINS */
+    {"c", an_abi_classify},
     {"http", an_http_classify},
     {"proto", an_protocontract_classify},
     {NULL, NULL},

@@ -1,6 +1,7 @@
 /* scan.c — discover, lower with the unit cache, analyse per service. */
 #include "scan.h"
 #include "contract.h"
+#include "abi.h"
 #include "deploy.h"
 #include "flow.h"
 #include "link.h"
@@ -232,6 +233,32 @@ static void an_scan__http_contract(an_result *res) {
       an_contract_add(res->contract, "http.response-field", key, "", disp, e->service, e->path,
                       e->line);
     }
+  }
+}
+
+/* The C API/ABI of each C service: its public headers, those under an
+ * include/ folder of the service, read by libclang (abi.h). */
+static void an_scan__c_contract(an_result *res, const char *root, const fe_file_list *files,
+                                const char *const *roots, size_t nroots) {
+  for (size_t r = 0; r < nroots; r++) {
+    AS_ARRAY(const char *) hdrs = {0};
+    for (size_t k = 0; k < files->len; k++) {
+      const fe_file *g = &files->items[k];
+      size_t m = strlen(g->relpath);
+      if (g->lang == FE_LANG_C && m > 2 && strcmp(g->relpath + m - 2, ".h") == 0 &&
+          strstr(g->relpath, "include/") && strcmp(g->service_root, roots[r]) == 0)
+        as_array_push(&hdrs, g->relpath);
+    }
+    if (hdrs.len) {
+      as_diag *diags = NULL;
+      size_t nd = 0;
+      an_abi_extract(root, hdrs.items, hdrs.len, NULL, 0, roots[r][0] ? roots[r] : ".",
+                     res->contract, &diags, &nd);
+      for (size_t d = 0; d < nd; d++)
+        an_result_add_diag(res, &diags[d]);
+      an_abi_diags_free(diags, nd);
+    }
+    as_array_free(&hdrs);
   }
 }
 
@@ -493,8 +520,9 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   an_scan__links(res, links);
   res->contract = an_contract_set_new();
   an_scan__http_contract(res);
-  an_scan__schema_contracts(res, opt->root, protos, roots.items, roots.len, yamls.items,
-                            yamls.len, jsons.items, jsons.len);
+  an_scan__schema_contracts(res, opt->root, protos, roots.items, roots.len, yamls.items, yamls.len,
+                            jsons.items, jsons.len);
+  an_scan__c_contract(res, opt->root, &files, roots.items, roots.len);
   an_links_delete(links);
   an_deploy_delete(deploy);
   an_proto_set_delete(protos);

@@ -71,7 +71,10 @@ size_t an_surface_contract_diff(const an_contract_set *before, const an_contract
   size_t n = an_contract_nchanges(ch);
   for (size_t i = 0; i < n; i++) {
     const an_contract_change *c = an_contract_change_at(ch, i);
-    const an_contract_item *it = c->after ? c->after : c->before;
+    /* identity from the old item (a rename is reported on its old key),
+     * location from the new one when there is one */
+    const an_contract_item *it = c->before ? c->before : c->after;
+    const an_contract_item *at = c->after ? c->after : c->before;
     char rule[300], src[1200], sink[1500];
     snprintf(rule, sizeof rule, "assay/change/%s", c->change);
     snprintf(src, sizeof src, "%s:%s:%s", an_surface__s(it->service), it->kind, it->key);
@@ -82,8 +85,8 @@ size_t an_surface_contract_diff(const an_contract_set *before, const an_contract
     f.service = it->service ? it->service : ".";
     f.source_symbol = src;
     f.sink_symbol = sink;
-    f.path = it->path;
-    f.line = it->line;
+    f.path = at->path;
+    f.line = at->line;
     f.col = 1;
     f.message = c->message;
     f.contract_class = an_change_class_name(c->cls);

@@ -33,11 +33,12 @@ die() {
 #                                      executable) loads ICU at start-up
 #   protobuf-compiler libprotobuf-dev  protoc parses .proto schemas (+ the well-known types)
 #   protobuf-c-compiler libprotobuf-c-dev   protoc-c and libprotobuf-c decode protoc's output
+#   abigail-tools                      abidiff: the C ABI classifier's peer (tests/cli/peer_abidiff.sh)
 PACKAGES=(build-essential cmake pkg-config git ca-certificates
   libclang-14-dev libclang-common-14-dev libtree-sitter-dev libsqlite3-dev
   libjansson-dev libssl-dev libhiredis-dev libgraphviz-dev redis-server
   libyaml-dev valgrind python3 jq libicu72
-  protobuf-compiler libprotobuf-dev protobuf-c-compiler libprotobuf-c-dev)
+  protobuf-compiler libprotobuf-dev protobuf-c-compiler libprotobuf-c-dev abigail-tools)
 # nodejs/npm fetch the tree-sitter grammars from the npm registry. A machine
 # with NodeSource's nodejs already has npm (Debian's npm would conflict with it).
 if ! command -v npm >/dev/null 2>&1; then
