@@ -98,6 +98,52 @@ typedef struct an_link_rec {
   uint32_t nreturned;
 } an_link_rec;
 
+/* A column of an access or a table, with its data category (or NULL). */
+typedef struct an_access_col {
+  const char *name;
+  const char *category;
+} an_access_col;
+
+/* One edge of the data-access graph: a function reads or writes a table (some
+ * of its columns) or a cache key. Rows are unique by (service, function,
+ * kind, resource, op); a function's several statements on one table and
+ * operation merge into one row (columns united, the first location kept). */
+typedef struct an_access_rec {
+  const char *service;    /* service root ("." for the repository root) */
+  const char *function;   /* "module:function" */
+  const char *kind;       /* "table" | "key" */
+  const char *resource;   /* table as the schema spells it, or key pattern ("user:{}:email",
+                             "{}" for a computed part); NULL in an_result.unresolved_access */
+  const char *op;         /* "read" | "write" (NULL when unresolved) */
+  const char *via;        /* what it was read from: "sql", "redis", "orm:django",
+                             "orm:sqlalchemy", "orm:jpa", "orm:gorm", "orm:sequelize",
+                             "orm:prisma" */
+  an_access_col *columns; /* sorted by name, unique; none: the whole row (DELETE,
+                             count(*)) or a key */
+  uint32_t ncolumns;
+  const char **categories; /* sorted, unique: the columns' categories, or the key's */
+  uint32_t ncategories;
+  const char **endpoints; /* the endpoints whose handlers reach the function
+                             ("users POST /users"), sorted, unique */
+  uint32_t nendpoints;
+  const char *statement;  /* SQL with '?' for computed parts, the Redis command, or the ORM call */
+  const char *unresolved; /* why the statement could not be read, else NULL */
+  const char *path;
+  uint32_t line, col;
+} an_access_rec;
+
+/* A table of a service's schema (CREATE TABLE in .sql files and migrations,
+ * or an ORM model). */
+typedef struct an_table_rec {
+  const char *service;
+  const char *name;
+  const char *origin;     /* "sql", or the ORM ("orm:django", ...) */
+  an_access_col *columns; /* in declaration order */
+  uint32_t ncolumns;
+  const char *path;
+  uint32_t line;
+} an_table_rec;
+
 /* A set of findings plus the diagnostics met on the way; everything is owned
  * by the set's arena. */
 typedef struct an_result {
@@ -112,6 +158,15 @@ typedef struct an_result {
   size_t nendpoints;
   an_link_rec *links;
   size_t nlinks;
+  /* The data-access graph (see access.h): rows sorted by (service, function,
+   * kind, resource, op); statements that could not be read, in scan order;
+   * the tables of every service's schema, sorted by (service, name). */
+  an_access_rec *accesses;
+  size_t naccesses;
+  an_access_rec *unresolved_access;
+  size_t nunresolved_access;
+  an_table_rec *tables;
+  size_t ntables;
   /* The contract surface (see contract.h), owned; NULL when not extracted. */
   struct an_contract_set *contract;
 } an_result;

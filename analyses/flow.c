@@ -10,6 +10,7 @@
  * terminates, recursion included.
  */
 #include "flow.h"
+#include "access.h"
 #include "link.h"
 
 #include <string.h>
@@ -58,6 +59,7 @@ typedef struct an_sink {
   const char *callee;  /* as written, or "return" */
   const char *vendor;  /* third-party sinks, else NULL */
   ir_sink_kind kind;
+  const an_access_site *site; /* db-write: the statement that writes, or NULL */
 } an_sink;
 
 typedef struct an_hit {
@@ -122,8 +124,36 @@ typedef struct an_src {
   const char *category;
   const char *symbol;
   const char *name;
-  const char *where; /* "module:function" that classified it */
+  const char *where;  /* "module:function" that classified it */
+  const char *column; /* read from a column or key: its store key (an_col), else NULL */
 } an_src;
+
+/* What the program stores in one column (or key) of a service's database:
+ * the labels written into it, and the functions that read it back. */
+typedef struct an_col {
+  const char *key;  /* interned "service\x1fresource\x1fcolumn" */
+  const char *name; /* "users.email", "session:{}:email" */
+  AS_ARRAY(an_label) stored;
+  AS_ARRAY(struct an_fn *) readers;
+} an_col;
+
+/* Where a label was read from a database: the column's store key, the
+ * column as the statement names it, and the statement. */
+typedef struct an_dbread {
+  const char *key;
+  const char *column;
+  const an_access_site *site;
+} an_dbread;
+
+/* A finding the analysis emitted, for the storage clean-up at the end. */
+typedef struct an_emitted {
+  size_t index; /* into res->findings */
+  const char *sink;
+  const char *category;
+  const char *column;   /* its source is this column's read, or NULL */
+  const char **through; /* the columns its path was read back from */
+  uint32_t nthrough;
+} an_emitted;
 
 typedef struct an_key {
   uint32_t param;
@@ -144,6 +174,12 @@ typedef struct an_ctx {
     uint32_t n;
     bool seen;
   } * payloads;
+  an_access_set *access;
+  AS_ARRAY(an_col) cols;
+  as_ptrmap col_index; /* key -> index + 1 */
+  as_ptrmap dbsteps;   /* path nodes made where data is read from a database -> an_dbread */
+  AS_ARRAY(an_emitted) emitted;
+  AS_ARRAY(struct an_fn *) work;
   const char *const *hosts; /* the repository's service names */
   size_t nhosts;
   const an_catalogue *catalogue;
@@ -295,7 +331,7 @@ static uint32_t an_flow__source(an_ctx *c, const char *category, const char *nam
   const char *sym = an_flow__symbol(c, name);
   void **slot = as_ptrmap_slot(&c->src_index, sym);
   if (*slot) return (uint32_t)((uintptr_t)*slot - 1);
-  an_src s = {category, sym, name, c->cur->qname};
+  an_src s = {category, sym, name, c->cur->qname, NULL};
   as_array_push(&c->srcs, s);
   *slot = (void *)(uintptr_t)c->srcs.len;
   return (uint32_t)(c->srcs.len - 1);
@@ -332,7 +368,70 @@ static bool an_flow__first(an_ctx *c, uint32_t src, const char *sink) {
   return true;
 }
 
+/* The store of one column or key of a service, made on first use. */
+static an_col *an_flow__col(an_ctx *c, const char *service, const an_access_item *it) {
+  char buf[1024];
+  snprintf(buf, sizeof buf, "%s\x1f%s\x1f%s", service, it->resource, it->column ? it->column : "");
+  const char *key = as_intern_str(c->names, buf);
+  void **slot = as_ptrmap_slot(&c->col_index, key);
+  if (!*slot) {
+    an_col col = {0};
+    col.key = key;
+    if (it->kind == AN_ACCESS_TABLE && it->column)
+      snprintf(buf, sizeof buf, "%s.%s", it->resource, it->column);
+    else if (it->column)
+      snprintf(buf, sizeof buf, "%s %s", it->resource, it->column);
+    else
+      snprintf(buf, sizeof buf, "%s", it->resource);
+    col.name = as_intern_str(c->names, buf);
+    as_array_push(&c->cols, col);
+    *slot = (void *)(uintptr_t)c->cols.len;
+  }
+  return &c->cols.items[(uintptr_t)*slot - 1];
+}
+
+static void an_flow__requeue(an_ctx *c, an_col *col) {
+  for (size_t r = 0; r < col->readers.len; r++) {
+    an_fn *g = col->readers.items[r];
+    if (!g->queued) {
+      g->queued = true;
+      as_array_push(&c->work, g);
+    }
+  }
+}
+
+/* Personal data reaches a database write: what the statement writes into a
+ * column of the same category is stored there, and every reader of that
+ * column reads it back. */
+static void an_flow__store(an_ctx *c, uint32_t src, const an_sink *sink, const an_pnode *path) {
+  const an_access_site *site = sink->site;
+  if (!site || !site->writes) return;
+  const an_src *s = &c->srcs.items[src];
+  for (uint32_t k = 0; k < site->nitems; k++) {
+    const an_access_item *it = &site->items[k];
+    if (!it->write || !it->category || strcmp(it->category, s->category) != 0) continue;
+    an_col *col = an_flow__col(c, site->service, it);
+    if (s->column == col->key) continue; /* read from there in the first place */
+    bool had = col->stored.len >= AN_MAX_LABELS;
+    for (size_t l = 0; l < col->stored.len && !had; l++)
+      had = col->stored.items[l].id == src;
+    if (had) continue;
+    char msg[600];
+    snprintf(msg, sizeof msg, "stored in the database as '%s'", col->name);
+    const an_pnode *last = path;
+    an_pnode *n = as_arena_alloc(c->arena, sizeof(*n));
+    n->prev = last;
+    n->len = last ? last->len + 1 : 1;
+    n->step = last ? last->step : (an_step){0};
+    n->step.message = as_arena_strdup(c->arena, msg);
+    an_label l = {src, n};
+    as_array_push(&col->stored, l);
+    an_flow__requeue(c, col);
+  }
+}
+
 static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an_pnode *path) {
+  if (sink->kind == IR_SINK_DB_WRITE) an_flow__store(c, src, sink, path);
   if (!an_flow__first(c, src, sink->symbol)) return;
   const an_src *s = &c->srcs.items[src];
   an_step steps[AN_MAX_PATH + 1];
@@ -384,6 +483,17 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an
   }
   f.fingerprint = an_finding_fingerprint(c->arena, &f);
   an_result_add(c->res, &f);
+  an_emitted em = {c->res->nfindings - 1, sink->symbol, s->category, s->column, NULL, 0};
+  for (const an_pnode *p = path; p; p = p->prev) {
+    const an_dbread *db = as_ptrmap_get(&c->dbsteps, p);
+    if (!db) continue;
+    const char *col = db->key;
+    const char **nt = as_arena_alloc(c->arena, (em.nthrough + 1) * sizeof(char *));
+    if (em.nthrough) memcpy(nt, em.through, em.nthrough * sizeof(char *));
+    nt[em.nthrough++] = col;
+    em.through = nt;
+  }
+  as_array_push(&c->emitted, em);
 }
 
 /* A label reaches a sink: a finding for a source, a summary hit for a parameter. */
@@ -599,6 +709,14 @@ static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, cons
   if (in->obj) {
     an_taint s = an_flow__flatten(c, in->obj);
     an_flow__union(c, &t, &s);
+    /* Go's err := row.Scan(&email): the row's columns go into the
+     * arguments; the result is the error, not the data. */
+    if (dot && strcmp(dot + 1, "Scan") == 0 && s.n) {
+      for (uint32_t a = 0; a < in->nargs; a++)
+        an_flow__set(c, in->args[a], &s, false);
+      an_flow__set(c, in->dst, &(an_taint){0}, strong);
+      return;
+    }
   }
   an_flow__set(c, in->dst, &t, strong);
 }
@@ -704,6 +822,8 @@ static void an_flow__note_read(an_ctx *c, uint32_t param, const char *key, ir_lo
   as_array_push(&f->reads, rd);
 }
 
+static bool an_flow__from_db(an_ctx *c, const an_taint *t, const char *cat);
+static void an_flow__narrow_to_column(an_ctx *c, an_taint *t, const char *field);
 static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const char *field,
                           an_taint *t) {
   an_val *o = an_flow__val(c, obj);
@@ -735,8 +855,10 @@ static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const c
   }
   if (field && (strcmp(field, "length") == 0 || strcmp(field, "size") == 0))
     *t = (an_taint){0}; /* email.length is a number, not the data */
+  an_flow__narrow_to_column(c, t, field);
   const char *cat = an_flow__classify(c, field);
-  if (cat) {
+  if (cat && !an_flow__from_db(c, t, cat)) {
+    /* row["email"] of a row read from users.email is that column: one path. */
     char msg[512];
     snprintf(msg, sizeof msg, "'%s' is read here and classified %s", field, cat);
     an_flow__add(c, t, an_flow__source(c, cat, field),
@@ -784,6 +906,98 @@ static bool an_flow__reads_only(const ir_func *fn, uint32_t i, const ir_inst *in
   for (const char *p = sql; *p; p++) /* SELECT ... INTO writes */
     if (strncasecmp(p, " into ", 6) == 0) return false;
   return true;
+}
+
+/* ---- storage ------------------------------------------------------------------ */
+
+static an_dbread *an_flow__dbread(an_ctx *c, const an_col *col, const an_access_item *it,
+                                  const an_access_site *site) {
+  an_dbread *d = as_arena_alloc(c->arena, sizeof *d);
+  d->key = col->key;
+  d->column = it->column;
+  d->site = site;
+  return d;
+}
+
+/* The database read a label comes out of (the last one on its path), or NULL. */
+static const an_dbread *an_flow__dbread_of(an_ctx *c, const an_label *l) {
+  for (const an_pnode *p = l->path; p; p = p->prev) {
+    const an_dbread *d = as_ptrmap_get(&c->dbsteps, p);
+    if (d) return d;
+  }
+  return NULL;
+}
+
+/* row.email of a row read by `SELECT email, full_name, created_at ...` is
+ * the email column only: of the labels read from a database by a statement
+ * that reads a column named like field (ignoring case, '_' and '-'), keep
+ * those of that column. A field that names no column of the statement (an
+ * alias, an index) keeps them all. */
+static void an_flow__narrow_to_column(an_ctx *c, an_taint *t, const char *field) {
+  if (!field || (field[0] >= '0' && field[0] <= '9')) return;
+  uint32_t w = 0;
+  for (uint32_t k = 0; k < t->n; k++) {
+    const an_dbread *d = an_flow__dbread_of(c, &t->v[k]);
+    bool keep = true;
+    if (d && d->column && !an_link_same_key(d->column, field)) {
+      bool named = false;
+      for (uint32_t i = 0; i < d->site->nitems && !named; i++)
+        named = d->site->items[i].column && !d->site->items[i].write &&
+                an_link_same_key(d->site->items[i].column, field);
+      keep = !named;
+    }
+    if (keep) t->v[w++] = t->v[k];
+  }
+  t->n = w;
+}
+
+/* What a statement that reads gives the code: for each classified column or
+ * key it reads, what the program stored there (the path goes on through
+ * the database), or else the column itself as a source. */
+static an_taint an_flow__db_read(an_ctx *c, const ir_inst *in, const an_access_site *site) {
+  an_fn *f = c->cur;
+  an_taint t = {0};
+  char msg[700];
+  for (uint32_t k = 0; k < site->nitems; k++) {
+    const an_access_item *it = &site->items[k];
+    if (it->write || !it->category) continue;
+    an_col *col = an_flow__col(c, site->service, it);
+    bool reader = false;
+    for (size_t r = 0; r < col->readers.len && !reader; r++)
+      reader = col->readers.items[r] == f;
+    if (!reader) as_array_push(&col->readers, f);
+    const char *from = it->kind == AN_ACCESS_KEY ? "Redis" : "the database";
+    if (col->stored.len) {
+      snprintf(msg, sizeof msg, "read back from %s as '%s'", from, col->name);
+      for (size_t l = 0; l < col->stored.len; l++) {
+        const an_pnode *p =
+            an_flow__push(c, col->stored.items[l].path, f->unit, f->qname, in->loc, msg);
+        *as_ptrmap_slot(&c->dbsteps, p) = an_flow__dbread(c, col, it, site);
+        an_flow__add(c, &t, col->stored.items[l].id, p);
+      }
+      continue;
+    }
+    snprintf(msg, sizeof msg, "'%s' is read from %s here and classified %s", col->name, from,
+             it->category);
+    uint32_t id = an_flow__source(c, it->category, col->name);
+    c->srcs.items[id].column = col->key;
+    const an_pnode *p = an_flow__push(c, NULL, f->unit, f->qname, in->loc, msg);
+    *as_ptrmap_slot(&c->dbsteps, p) = an_flow__dbread(c, col, it, site);
+    an_flow__add(c, &t, id, p);
+  }
+  return t;
+}
+
+/* Does some label of t come out of a database read of category cat? */
+static bool an_flow__from_db(an_ctx *c, const an_taint *t, const char *cat) {
+  for (uint32_t k = 0; k < t->n; k++) {
+    uint32_t id = t->v[k].id;
+    if ((id & (AN_PARAM_BIT | AN_KEY_BIT)) || strcmp(c->srcs.items[id].category, cat) != 0)
+      continue;
+    for (const an_pnode *p = t->v[k].path; p; p = p->prev)
+      if (as_ptrmap_get(&c->dbsteps, p)) return true;
+  }
+  return false;
 }
 
 /* ---- across services ---------------------------------------------------------- */
@@ -1068,8 +1282,9 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       if (in->fact == IR_FACT_SINK) { /* an assignment that is a sink (ctx.body = x) */
         char target[512];
         snprintf(target, sizeof target, "%.200s.%.200s", in->obj, in->field);
-        an_sink sink = {an_flow__symbol(c, target), f->service, as_intern_str(c->names, target),
-                        NULL, (ir_sink_kind)in->sink_kind};
+        an_sink sink = {an_flow__symbol(c, target),      f->service,
+                        as_intern_str(c->names, target), NULL,
+                        (ir_sink_kind)in->sink_kind,     NULL};
         snprintf(msg, sizeof msg, "assigned to %.256s: %s", target, ir_sink_kind_words(sink.kind));
         for (uint32_t k = 0; k < s.n; k++)
           an_flow__reach(c, &s.v[k], &sink,
@@ -1081,7 +1296,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       if (in->nargs) {
         an_flow__respond(c, in->args[0], in->loc);
         an_taint s = an_flow__flatten(c, in->args[0]);
-        an_sink sink = {NULL, f->service, "return", NULL, IR_SINK_RESPONSE};
+        an_sink sink = {NULL, f->service, "return", NULL, IR_SINK_RESPONSE, NULL};
         if (fn->is_handler) {
           sink.symbol = an_flow__symbol(c, "<return>");
           snprintf(msg, sizeof msg, "returned by the route handler %s() as its response", fn->name);
@@ -1109,6 +1324,21 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         an_flow__unknown_call(c, fn, i, in, strong);
         break;
       }
+      const an_access_site *site = an_access_site_of(c->access, in);
+      if (site && site->writes && in->fact != IR_FACT_SINK) {
+        /* r.set("session:{}:email", e), prisma.x.create(...): a database
+         * write, whether or not a sink model names it. */
+        an_sink sink = {
+            an_flow__symbol(c, in->callee), f->service, in->callee, NULL, IR_SINK_DB_WRITE, site};
+        snprintf(msg, sizeof msg, "reaches %s through %s()", ir_sink_kind_words(sink.kind),
+                 in->callee);
+        for (uint32_t a = 0; a < in->nargs; a++) {
+          an_taint s = an_flow__flatten(c, in->args[a]);
+          for (uint32_t k = 0; k < s.n; k++)
+            an_flow__reach(c, &s.v[k], &sink,
+                           an_flow__push(c, s.v[k].path, u, f->qname, in->loc, msg));
+        }
+      }
       switch ((ir_fact_kind)in->fact) {
       case IR_FACT_SANITIZER:
         an_flow__set(c, in->dst, &t, strong);
@@ -1120,7 +1350,8 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
           an_flow__unknown_call(c, fn, i, in, strong);
           break;
         }
-        if (in->sink_kind == IR_SINK_DB_WRITE && in->nargs && an_flow__reads_only(fn, i, in)) {
+        if (in->sink_kind == IR_SINK_DB_WRITE && in->nargs &&
+            (site && !site->unresolved ? !site->writes : an_flow__reads_only(fn, i, in))) {
           /* db.execute("SELECT ...", (id,)): a query, not a write; the rows
            * it returns are classified by their columns where they are read,
            * not by the values bound to find them. */
@@ -1128,7 +1359,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
           break;
         }
         an_sink sink = {an_flow__symbol(c, in->callee), f->service, in->callee, in->fact_vendor,
-                        (ir_sink_kind)in->sink_kind};
+                        (ir_sink_kind)in->sink_kind,    site};
         uint32_t last = in->fact_to == 255 ? in->nargs : (uint32_t)in->fact_to + 1;
         if (last > in->nargs) last = in->nargs;
         snprintf(msg, sizeof msg, "reaches %s through %s()", ir_sink_kind_words(sink.kind),
@@ -1178,6 +1409,18 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
           an_flow__call(c, in, f->callee[i], f->bind[i], strong);
         } else {
           an_flow__unknown_call(c, fn, i, in, strong);
+        }
+      }
+      if (site && site->reads) {
+        /* The rows come back in the result, through the cursor or statement
+         * that ran it (cur.fetchone(), rs.getString()), or through the
+         * statement handle C's sqlite3_prepare fills. */
+        an_taint rt = an_flow__db_read(c, in, site);
+        if (rt.n) {
+          an_flow__set(c, in->dst, &rt, false);
+          if (in->obj && in->obj[0] != '%') an_flow__set(c, in->obj, &rt, false);
+          if (strncmp(in->callee, "sqlite3_prepare", 15) == 0 && in->nargs > 3)
+            an_flow__set(c, in->args[3], &rt, false);
         }
       }
       break;
@@ -1512,10 +1755,73 @@ static void an_flow__responses(an_ctx *c) {
   }
 }
 
+/* A finding whose source is a column's read, when another finding at the
+ * same sink carries the same category read back from that column: the path
+ * from where the data entered, through the database, says it all. */
+static void an_flow__drop_column_duplicates(an_ctx *c, size_t first) {
+  an_result *res = c->res;
+  bool *drop = as_calloc(res->nfindings ? res->nfindings : 1, 1);
+  size_t ndrop = 0;
+  for (size_t a = 0; a < c->emitted.len; a++) {
+    const an_emitted *x = &c->emitted.items[a];
+    if (!x->column) continue;
+    for (size_t b = 0; b < c->emitted.len && !drop[x->index]; b++) {
+      const an_emitted *y = &c->emitted.items[b];
+      if (a == b || y->column || y->sink != x->sink || strcmp(y->category, x->category) != 0)
+        continue;
+      for (uint32_t k = 0; k < y->nthrough && !drop[x->index]; k++)
+        if (y->through[k] == x->column) drop[x->index] = true, ndrop++;
+    }
+  }
+  if (ndrop) {
+    size_t w = first;
+    for (size_t r = first; r < res->nfindings; r++)
+      if (!drop[r]) res->findings[w++] = res->findings[r];
+    res->nfindings = w;
+  }
+  free(drop);
+}
+
+/* Tell the access graph which endpoints reach which functions (through the
+ * calls resolved within their service). */
+static void an_flow__reach_endpoints(an_ctx *c, an_fn *fns, size_t nfns) {
+  an_fn **stack = as_calloc(nfns ? nfns : 1, sizeof(an_fn *));
+  uint8_t *seen = as_calloc(nfns ? nfns : 1, 1);
+  char name[1024];
+  for (size_t i = 0; i < nfns; i++) {
+    const an_endpoint *ep = fns[i].ep;
+    if (!ep) continue;
+    if (ep->protocol == AN_PROTO_HTTP)
+      snprintf(name, sizeof name, "%s %s", ep->method ? ep->method : "*", ep->target);
+    else if (ep->protocol == AN_PROTO_GRPC)
+      snprintf(name, sizeof name, "rpc %s", ep->target);
+    else
+      snprintf(name, sizeof name, "%s %s", ep->method ? ep->method : "queue", ep->target);
+    memset(seen, 0, nfns);
+    size_t n = 0;
+    stack[n++] = &fns[i];
+    seen[i] = 1;
+    while (n) {
+      an_fn *f = stack[--n];
+      an_access_reached(c->access, f->fn, name);
+      for (uint32_t j = 0; j < f->fn->ninsts; j++) {
+        an_fn *g = f->callee[j];
+        if (!g || g->service != f->service || seen[g - fns]) continue;
+        seen[g - fns] = 1;
+        stack[n++] = g;
+      }
+    }
+  }
+  free(stack);
+  free(seen);
+}
+
 void an_flow_analyze(const an_flow_service *services, size_t nservices, const an_links *links,
                      const an_catalogue *catalogue, const char *const *hosts, size_t nhosts,
-                     an_result *res) {
+                     an_access_set *access, an_result *res) {
   an_ctx c = {0};
+  c.access = access;
+  size_t first_finding = res->nfindings;
   c.links = links;
   c.hosts = hosts;
   c.nhosts = nhosts;
@@ -1634,27 +1940,28 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
   size_t norder = 0;
   for (size_t i = 0; i < nfns; i++)
     if (!fns[i].visited) an_flow__postorder(&fns[i], order, &norder);
-  AS_ARRAY(an_fn *) work = {0};
   for (size_t i = norder; i-- > 0;) {
-    as_array_push(&work, order[i]);
+    as_array_push(&c.work, order[i]);
     order[i]->queued = true;
   }
   size_t budget = 64 * (nfns + 1);
-  while (work.len && budget--) {
-    an_fn *f = work.items[--work.len];
+  while (c.work.len && budget--) {
+    an_fn *f = c.work.items[--c.work.len];
     f->queued = false;
     if (an_flow__function(&c, f)) {
       for (uint32_t i = 0; i < f->ncallers; i++) {
         an_fn *g = f->callers[i];
         if (!g->queued) {
           g->queued = true;
-          as_array_push(&work, g);
+          as_array_push(&c.work, g);
         }
       }
     }
   }
-  as_array_free(&work);
+  as_array_free(&c.work);
   free(order);
+  an_flow__drop_column_duplicates(&c, first_finding);
+  if (access) an_flow__reach_endpoints(&c, fns, nfns);
   an_flow__contract(&c);
   an_flow__responses(&c);
   free(c.payloads);
@@ -1681,6 +1988,14 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
   as_array_free(&c.srcs);
   free(c.seen);
   as_ptrmap_free(&c.src_index);
+  for (size_t i = 0; i < c.cols.len; i++) {
+    as_array_free(&c.cols.items[i].stored);
+    as_array_free(&c.cols.items[i].readers);
+  }
+  as_array_free(&c.cols);
+  as_ptrmap_free(&c.col_index);
+  as_ptrmap_free(&c.dbsteps);
+  as_array_free(&c.emitted);
   as_arena_delete(c.scratch);
   as_arena_delete(c.arena);
   as_intern_delete(c.names);

@@ -16,6 +16,7 @@
 #include "findings.h"
 
 struct an_links;
+struct an_access_set;
 
 /* The units of one service. */
 typedef struct an_flow_service {
@@ -31,9 +32,17 @@ typedef struct an_flow_service {
  * request into the handler and the response back, across as many services
  * as it goes. Units that failed to parse are skipped. hosts are the names
  * the repository's services answer to: an outbound call to a literal URL on
- * one of them is not an external sink. */
+ * one of them is not an external sink.
+ *
+ * access (may be NULL) holds the data-access sites (access.h): a read of a
+ * classified column or key is a source, a statement that writes is a
+ * db-write sink, and what reaches a write of a column of its category is
+ * stored there and read back by every reader of that column, so a flow from
+ * a request through a table to a log is one path. The analysis tells access
+ * which endpoints reach which functions. */
 void an_flow_analyze(const an_flow_service *services, size_t nservices,
                      const struct an_links *links, const an_catalogue *catalogue,
-                     const char *const *hosts, size_t nhosts, an_result *res);
+                     const char *const *hosts, size_t nhosts, struct an_access_set *access,
+                     an_result *res);
 
 #endif

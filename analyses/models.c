@@ -15,6 +15,8 @@ typedef enum {
   AN_MODEL_PROPAGATE,
   AN_MODEL_MUTATE_RECV,
   AN_MODEL_HANDLER,
+  AN_MODEL_SQL, /* the call runs SQL: arg=N is its text */
+  AN_MODEL_KV,  /* a key-value command: arg=N is the key (format=N: a hiredis format) */
 } an_model_kind;
 
 static const struct {
@@ -39,7 +41,8 @@ typedef struct an_model {
   an_model_kind kind;
   ir_sink_kind sink_kind;
   char *pattern; /* glob, lowercase; or the word for SANITIZER_WORD */
-  int from, to, only, stream, url;
+  int from, to, only, stream, url, arg;
+  bool format;
   bool recv_data;
   bool on_store; /* the pattern matches an assignment target "obj.field" */
   char *vendor, *category;
@@ -224,6 +227,10 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         m.kind = AN_MODEL_MUTATE_RECV;
       else if (strcmp(k, "handler") == 0)
         m.kind = AN_MODEL_HANDLER;
+      else if (strcmp(k, "sql") == 0)
+        m.kind = AN_MODEL_SQL, m.arg = -1;
+      else if (strcmp(k, "kv") == 0)
+        m.kind = AN_MODEL_KV, m.arg = -1;
       else
         BAD("unknown kind '%s'", k);
       for (int i = 3; i < nf && rc == 0; i++) {
@@ -270,10 +277,16 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
           m.stream = num;
         else if (strcmp(fields[i], "url") == 0)
           m.url = num;
+        else if (strcmp(fields[i], "arg") == 0)
+          m.arg = num;
+        else if (strcmp(fields[i], "format") == 0)
+          m.arg = num, m.format = true;
         else
           BAD("unknown option '%s'", fields[i]);
       }
       if (rc == 0 && m.kind == AN_MODEL_PROPAGATE && m.to < 0) BAD("propagate needs to=N");
+      if (rc == 0 && (m.kind == AN_MODEL_SQL || m.kind == AN_MODEL_KV) && m.arg < 0)
+        BAD("%s needs arg=N%s", k, m.kind == AN_MODEL_KV ? " or format=N" : "");
       if (rc == 0 && m.kind == AN_MODEL_SINK && m.sink_kind == IR_SINK_THIRD_PARTY && !m.vendor)
         BAD("sink-third-party needs vendor=NAME");
     }
@@ -390,6 +403,8 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
         continue;
       }
       if (in->op != IR_CALL) continue;
+      in->fact_sql = in->fact_key = 0;
+      in->fact_key_format = false;
       an_models__lower(in->callee, callee, sizeof callee);
       /* The words of the callee's last part, split once for all word models. */
       const char *words[16];
@@ -409,6 +424,7 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           hi = mid;
       }
       size_t ki = lo, gi = 0;
+      bool fact_done = false;
       for (;;) {
         bool kin = ki < self->keyed.len && strcmp(self->keyed.items[ki].key, last) == 0;
         bool gin = gi < self->general.len;
@@ -420,6 +436,8 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           k = self->general.items[gi++];
         const an_model *m = &self->models.items[k];
         if (m->kind == AN_MODEL_HANDLER || !an_models__applies(m->lang, unit->lang)) continue;
+        bool describes = m->kind == AN_MODEL_SQL || m->kind == AN_MODEL_KV;
+        if (fact_done && !describes) continue;
         if (m->kind == AN_MODEL_SANITIZER_WORD) {
           bool hit = false;
           for (size_t w = 0; w < nwords && !hit; w++)
@@ -437,6 +455,16 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
               ok = fnmatch(*r, tmp, 0) == 0;
           }
           if (!ok) continue;
+        }
+        if (describes) {
+          /* SQL and key-value models describe the call besides its fact:
+           * the first of each kind counts. */
+          if (m->kind == AN_MODEL_SQL && !in->fact_sql) in->fact_sql = (uint8_t)(m->arg + 1);
+          if (m->kind == AN_MODEL_KV && !in->fact_key) {
+            in->fact_key = (uint8_t)(m->arg + 1);
+            in->fact_key_format = m->format;
+          }
+          continue;
         }
         switch (m->kind) {
         case AN_MODEL_SINK:
@@ -467,8 +495,11 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           break;
         case AN_MODEL_HANDLER:
           break;
+        case AN_MODEL_SQL:
+        case AN_MODEL_KV:
+          break;
         }
-        break; /* first matching model wins */
+        fact_done = true; /* first matching model wins */
       }
     }
   }

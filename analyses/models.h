@@ -27,6 +27,9 @@
  *   sanitizer-word   PATTERN is a word: any callee whose last part has it
  *   propagate        copies data from args[from..] into args[to]
  *   mutate-receiver  the call stores its arguments into its receiver
+ *   sql              the call runs an SQL statement (arg=N: its text); read by
+ *                    the data-access graph (access.h), besides any other fact
+ *   kv               a key-value (Redis) command on a key (arg=N, or format=N)
  *
  * OPTIONS
  *   from=N      first data argument (sinks, propagate); default 0
@@ -40,6 +43,10 @@
  *               is one of the repository's services is not external
  *   vendor=V    sink-third-party: the vendor's name ("sentry")
  *   category=C  sink-third-party: what the vendor does ("error-tracking")
+ *   arg=N       sql: argument N is the statement's text; kv: argument N is
+ *               the key (the command is the callee's last name: r.hset)
+ *   format=N    kv: argument N is a hiredis format string holding the
+ *               command and the key ("SET user:%s %s")
  *   on=store    a sink whose PATTERN matches an assignment target "obj.field"
  *               (Koa's `ctx.body = user`), not a callee: the value assigned
  *               is the data

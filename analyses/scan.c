@@ -1,5 +1,6 @@
 /* scan.c — discover, lower with the unit cache, analyse per service. */
 #include "scan.h"
+#include "access.h"
 #include "contract.h"
 #include "abi.h"
 #include "deploy.h"
@@ -475,10 +476,14 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   AS_ARRAY(const char *) yamls = {0};
   AS_ARRAY(const char *) protofiles = {0};
   AS_ARRAY(const char *) jsons = {0};
+  AS_ARRAY(const char *) schemas = {0}; /* .sql and .prisma */
   for (size_t i = 0; i < files.nextra; i++) {
     size_t len = strlen(files.extra[i]);
     if (len > 6 && strcmp(files.extra[i] + len - 6, ".proto") == 0)
       as_array_push(&protofiles, files.extra[i]);
+    else if ((len > 4 && strcmp(files.extra[i] + len - 4, ".sql") == 0) ||
+             (len > 7 && strcmp(files.extra[i] + len - 7, ".prisma") == 0))
+      as_array_push(&schemas, files.extra[i]);
     else if (len > 5 && strcmp(files.extra[i] + len - 5, ".json") == 0)
       as_array_push(&jsons, files.extra[i]);
     else
@@ -516,7 +521,12 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   for (size_t k = 0; k < an_links_ndiags(links); k++)
     an_result_add_diag(res, an_links_diag(links, k));
   an_scan__endpoints(res, links);
-  an_flow_analyze(fsvcs.items, fsvcs.len, links, opt->catalogue, hosts.items, hosts.len, res);
+  an_access_set *access = an_access_build(opt->root, fsvcs.items, fsvcs.len, schemas.items,
+                                          schemas.len, roots.items, opt->catalogue, res);
+  an_flow_analyze(fsvcs.items, fsvcs.len, links, opt->catalogue, hosts.items, hosts.len, access,
+                  res);
+  an_access_emit(access, res);
+  an_access_delete(access);
   an_scan__links(res, links);
   res->contract = an_contract_set_new();
   an_scan__http_contract(res);
@@ -529,6 +539,7 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   as_array_free(&yamls);
   as_array_free(&protofiles);
   as_array_free(&jsons);
+  as_array_free(&schemas);
   as_array_free(&svcs);
   as_array_free(&fsvcs);
   as_array_free(&roots);

@@ -31,7 +31,18 @@ struct an_schema {
   unsigned kinds;
   bool stmt_ddl;
   const char *insert_table; /* interned: the table the statement INSERTs into */
+
+  /* Where each table and view was created: lower-cased interned name ->
+   * an_schema__origin; the statement being loaded. */
+  as_ptrmap origins;
+  const char *load_origin;
+  uint32_t load_line;
 };
+
+typedef struct an_schema__origin {
+  const char *path;
+  uint32_t line;
+} an_schema__origin;
 
 /* ---- helpers ---------------------------------------------------------------- */
 
@@ -212,6 +223,21 @@ static int an_schema__auth_load(an_schema *self, int action, const char *a1, con
   case SQLITE_ALTER_TABLE:
     if (self->denied) return SQLITE_DENY;
     self->ddl_seen = true;
+    if ((action == SQLITE_CREATE_TABLE || action == SQLITE_CREATE_VIEW) && a1 &&
+        self->load_origin) {
+      char low[256];
+      size_t n = 0;
+      for (; a1[n] && n + 1 < sizeof low; n++)
+        low[n] = (char)(a1[n] >= 'A' && a1[n] <= 'Z' ? a1[n] + 32 : a1[n]);
+      low[n] = 0;
+      void **slot = as_ptrmap_slot(&self->origins, as_intern_str(self->names, low));
+      if (!*slot) {
+        an_schema__origin *o = as_arena_alloc(self->arena, sizeof *o);
+        o->path = self->load_origin;
+        o->line = self->load_line;
+        *slot = o;
+      }
+    }
     return SQLITE_OK;
   case SQLITE_INSERT:
   case SQLITE_UPDATE:
@@ -336,6 +362,7 @@ void an_schema_delete(an_schema *self) {
   as_array_free(&self->diags);
   as_array_free(&self->acc);
   as_ptrmap_free(&self->columns);
+  as_ptrmap_free(&self->origins);
   as_intern_delete(self->names);
   as_arena_delete(self->arena);
   free(self);
@@ -366,6 +393,8 @@ size_t an_schema_add_sql(an_schema *self, const char *text, const char *origin) 
     self->mode = AN_SCHEMA__LOADING;
     self->ddl_seen = false;
     self->denied = 0;
+    self->load_origin = origin;
+    self->load_line = line;
     sqlite3_stmt *st = NULL;
     const char *tail = NULL;
     int rc = sqlite3_prepare_v2(self->db, start, -1, &st, &tail);
@@ -427,6 +456,19 @@ size_t an_schema_columns(an_schema *self, const char *table, const char *const *
   }
   *out = c->names;
   return c->n;
+}
+
+bool an_schema_table_origin(an_schema *self, const char *table, const char **path, uint32_t *line) {
+  char low[256];
+  size_t n = 0;
+  for (; table && table[n] && n + 1 < sizeof low; n++)
+    low[n] = (char)(table[n] >= 'A' && table[n] <= 'Z' ? table[n] + 32 : table[n]);
+  low[n] = 0;
+  const an_schema__origin *o = as_ptrmap_get(&self->origins, as_intern_str(self->names, low));
+  if (!o) return false;
+  *path = o->path;
+  *line = o->line;
+  return true;
 }
 
 size_t an_schema_tables(an_schema *self, const char *const **out) {

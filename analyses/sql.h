@@ -56,6 +56,11 @@ size_t an_schema_columns(an_schema *self, const char *table, const char *const *
  * an_schema_columns. Internal sqlite_* tables are left out. */
 size_t an_schema_tables(an_schema *self, const char *const **out);
 
+/* Where the table or view was first created: the origin given to
+ * an_schema_add_sql and the line of its CREATE statement. False when the
+ * schema has no such table. path is owned by the schema. */
+bool an_schema_table_origin(an_schema *self, const char *table, const char **path, uint32_t *line);
+
 /* ---- access of one statement ------------------------------------------------ */
 
 typedef enum { AN_SQL_READ, AN_SQL_WRITE } an_sql_op;

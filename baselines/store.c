@@ -62,17 +62,31 @@ static const char *const bl__migrations[BL_SCHEMA_VERSION + 1] = {
           " display TEXT, path TEXT, line INT,"
           " seq INT NOT NULL" /* the set's order, for items sharing a key */
           ");",
+    [4] = "CREATE TABLE access_rows("
+          " service TEXT NOT NULL, function TEXT NOT NULL,"
+          " kind TEXT NOT NULL," /* "table" | "key" */
+          " resource TEXT NOT NULL, op TEXT NOT NULL, via TEXT,"
+          " columns TEXT NOT NULL,"    /* JSON array of [name, category or null] */
+          " categories TEXT NOT NULL," /* comma-joined, sorted */
+          " endpoints TEXT NOT NULL,"  /* JSON array */
+          " statement TEXT, path TEXT, line INT,"
+          " PRIMARY KEY(service, function, kind, resource, op)"
+          ");"
+          "CREATE TABLE schema_tables("
+          " service TEXT NOT NULL, name TEXT NOT NULL, origin TEXT NOT NULL,"
+          " columns TEXT NOT NULL," /* JSON array of [name, category or null] */
+          " path TEXT, line INT,"
+          " PRIMARY KEY(service, name)"
+          ");",
 };
 
 /* The tables a baseline of a given version must hold. */
 static const struct {
   const char *name;
   long long since;
-} bl__tables[] = {{"meta", 1},
-                  {"findings", 1},
-                  {"perf_benchmarks", 2},
-                  {"surface_endpoints", 3},
-                  {"contract_items", 3}};
+} bl__tables[] = {
+    {"meta", 1},           {"findings", 1},    {"perf_benchmarks", 2}, {"surface_endpoints", 3},
+    {"contract_items", 3}, {"access_rows", 4}, {"schema_tables", 4}};
 
 static void bl__err(char *err, size_t errlen, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
@@ -398,6 +412,176 @@ static int bl__save_surface(bl_store *self, const an_result *res) {
   return rc;
 }
 
+static const char **bl__split(as_arena *a, const char *s, uint32_t *n);
+
+/* Columns as a JSON array of [name, category or null]. */
+static char *bl__cols_json(const an_access_col *c, uint32_t n) {
+  json_t *a = json_array();
+  for (uint32_t i = 0; i < n; i++) {
+    json_t *p = json_array();
+    json_array_append_new(p, json_string(c[i].name));
+    json_array_append_new(p, c[i].category ? json_string(c[i].category) : json_null());
+    json_array_append_new(a, p);
+  }
+  char *s = json_dumps(a, JSON_COMPACT);
+  json_decref(a);
+  return s;
+}
+
+static an_access_col *bl__cols_parse(as_arena *a, const char *text, uint32_t *n) {
+  *n = 0;
+  json_t *v = text ? json_loads(text, 0, NULL) : NULL;
+  size_t len = json_is_array(v) ? json_array_size(v) : 0;
+  an_access_col *c = as_arena_alloc(a, (len ? len : 1) * sizeof *c);
+  for (size_t i = 0; i < len; i++) {
+    json_t *p = json_array_get(v, i);
+    const char *name = json_string_value(json_array_get(p, 0));
+    const char *cat = json_string_value(json_array_get(p, 1));
+    if (!name) continue;
+    c[*n].name = as_arena_strdup(a, name);
+    c[*n].category = cat ? as_arena_strdup(a, cat) : NULL;
+    (*n)++;
+  }
+  json_decref(v);
+  return c;
+}
+
+/* The data-access graph: its rows and the schema's tables. */
+static int bl__save_access(bl_store *self, const an_result *res) {
+  int rc = sqlite3_exec(self->db, "DELETE FROM access_rows; DELETE FROM schema_tables", NULL, NULL,
+                        NULL);
+  sqlite3_stmt *st = NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(self->db,
+                            "INSERT OR IGNORE INTO access_rows(service, function, kind, resource, "
+                            "op, via, columns, categories, endpoints, statement, path, line) "
+                            "VALUES (?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12)",
+                            -1, &st, NULL);
+  for (size_t i = 0; rc == SQLITE_OK && i < res->naccesses; i++) {
+    const an_access_rec *r = &res->accesses[i];
+    char *cols = bl__cols_json(r->columns, r->ncolumns);
+    char *cats = bl__join(r->categories, r->ncategories);
+    json_t *eps = json_array();
+    for (uint32_t k = 0; k < r->nendpoints; k++)
+      json_array_append_new(eps, json_string(r->endpoints[k]));
+    char *epj = json_dumps(eps, JSON_COMPACT);
+    json_decref(eps);
+    bl__bind_text(st, 1, r->service);
+    bl__bind_text(st, 2, r->function);
+    bl__bind_text(st, 3, r->kind);
+    bl__bind_text(st, 4, r->resource);
+    bl__bind_text(st, 5, r->op);
+    bl__bind_text(st, 6, r->via);
+    bl__bind_text(st, 7, cols);
+    bl__bind_text(st, 8, cats);
+    bl__bind_text(st, 9, epj);
+    bl__bind_text(st, 10, r->statement);
+    bl__bind_text(st, 11, r->path);
+    sqlite3_bind_int64(st, 12, r->line);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_reset(st);
+    free(cols);
+    free(cats);
+    free(epj);
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  if (rc == SQLITE_OK)
+    rc = sqlite3_prepare_v2(self->db,
+                            "INSERT OR IGNORE INTO schema_tables(service, name, origin, columns, "
+                            "path, line) VALUES (?1,?2,?3,?4,?5,?6)",
+                            -1, &st, NULL);
+  for (size_t i = 0; rc == SQLITE_OK && i < res->ntables; i++) {
+    const an_table_rec *t = &res->tables[i];
+    char *cols = bl__cols_json(t->columns, t->ncolumns);
+    bl__bind_text(st, 1, t->service);
+    bl__bind_text(st, 2, t->name);
+    bl__bind_text(st, 3, t->origin);
+    bl__bind_text(st, 4, cols);
+    bl__bind_text(st, 5, t->path);
+    sqlite3_bind_int64(st, 6, t->line);
+    rc = sqlite3_step(st);
+    if (rc == SQLITE_DONE) rc = SQLITE_OK;
+    sqlite3_reset(st);
+    free(cols);
+  }
+  sqlite3_finalize(st);
+  return rc;
+}
+
+int bl_store_load_access(bl_store *self, an_result *res, bool *present, char *err, size_t errlen) {
+  *present = self->version >= 4;
+  if (!*present) return 0;
+  as_arena *a = res->arena;
+  sqlite3_stmt *st = NULL;
+  int rc = sqlite3_prepare_v2(self->db,
+                              "SELECT service, function, kind, resource, op, via, columns, "
+                              "categories, endpoints, statement, path, line FROM access_rows "
+                              "ORDER BY service, function, kind, resource, op",
+                              -1, &st, NULL);
+  AS_ARRAY(an_access_rec) rows = {0};
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    an_access_rec r = {0};
+    r.service = as_arena_strdup(a, bl__col_text(st, 0));
+    r.function = as_arena_strdup(a, bl__col_text(st, 1));
+    r.kind = as_arena_strdup(a, bl__col_text(st, 2));
+    r.resource = as_arena_strdup(a, bl__col_text(st, 3));
+    r.op = as_arena_strdup(a, bl__col_text(st, 4));
+    r.via = as_arena_strdup(a, bl__col_text(st, 5));
+    r.columns = bl__cols_parse(a, bl__col_text(st, 6), &r.ncolumns);
+    r.categories = bl__split(a, bl__col_text(st, 7), &r.ncategories);
+    json_t *eps = json_loads(bl__col_text(st, 8), 0, NULL);
+    size_t ne = json_is_array(eps) ? json_array_size(eps) : 0;
+    r.endpoints = as_arena_alloc(a, (ne ? ne : 1) * sizeof(char *));
+    for (size_t k = 0; k < ne; k++)
+      if (json_string_value(json_array_get(eps, k)))
+        r.endpoints[r.nendpoints++] = as_arena_strdup(a, json_string_value(json_array_get(eps, k)));
+    json_decref(eps);
+    r.statement = as_arena_strdup(a, bl__col_text(st, 9));
+    r.path = as_arena_strdup(a, bl__col_text(st, 10));
+    r.line = (uint32_t)sqlite3_column_int64(st, 11);
+    as_array_push(&rows, r);
+  }
+  sqlite3_finalize(st);
+  st = NULL;
+  AS_ARRAY(an_table_rec) tables = {0};
+  if (rc == SQLITE_DONE)
+    rc = sqlite3_prepare_v2(self->db,
+                            "SELECT service, name, origin, columns, path, line FROM schema_tables "
+                            "ORDER BY service, name",
+                            -1, &st, NULL);
+  while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+    rc = SQLITE_OK;
+    an_table_rec t = {0};
+    t.service = as_arena_strdup(a, bl__col_text(st, 0));
+    t.name = as_arena_strdup(a, bl__col_text(st, 1));
+    t.origin = as_arena_strdup(a, bl__col_text(st, 2));
+    t.columns = bl__cols_parse(a, bl__col_text(st, 3), &t.ncolumns);
+    t.path = as_arena_strdup(a, bl__col_text(st, 4));
+    t.line = (uint32_t)sqlite3_column_int64(st, 5);
+    as_array_push(&tables, t);
+  }
+  sqlite3_finalize(st);
+  if (rc != SQLITE_DONE) {
+    as_array_free(&rows);
+    as_array_free(&tables);
+    bl__err(err, errlen, "baseline %s: cannot read the data-access graph: %s", self->path,
+            sqlite3_errmsg(self->db));
+    return -1;
+  }
+  res->accesses =
+      rows.len ? as_arena_memdup(a, rows.items, rows.len * sizeof(an_access_rec)) : NULL;
+  res->naccesses = rows.len;
+  res->tables =
+      tables.len ? as_arena_memdup(a, tables.items, tables.len * sizeof(an_table_rec)) : NULL;
+  res->ntables = tables.len;
+  as_array_free(&rows);
+  as_array_free(&tables);
+  return 0;
+}
+
 static int bl__save_contract(bl_store *self, const an_contract_set *set) {
   int rc = sqlite3_exec(self->db, "DELETE FROM contract_items", NULL, NULL, NULL);
   sqlite3_stmt *st = NULL;
@@ -533,6 +717,7 @@ int bl_store_save_all(bl_store *self, const an_result *res, const pf_set *perf, 
   if (rc == SQLITE_OK) rc = bl__save_perf(self, perf);
   if (rc == SQLITE_OK) rc = bl__save_surface(self, res);
   if (rc == SQLITE_OK) rc = bl__save_contract(self, res->contract);
+  if (rc == SQLITE_OK) rc = bl__save_access(self, res);
   if (rc == SQLITE_OK)
     rc = sqlite3_prepare_v2(self->db,
                             "INSERT OR IGNORE INTO findings(fingerprint, rule, sink_kind, "

@@ -15,9 +15,10 @@
 
 /* Version 2 adds perf_benchmarks (performance samples), version 3
  * surface_endpoints (the attack surface: endpoints, their guards, the personal
- * data their responses carry); an older file is read as it is (no samples, no
- * surface) and migrated when opened for saving. */
-#define BL_SCHEMA_VERSION 3
+ * data their responses carry) and contract_items, version 4 access_rows and
+ * schema_tables (the data-access graph); an older file is read as it is (no
+ * samples, no surface, no access graph) and migrated when opened for saving. */
+#define BL_SCHEMA_VERSION 4
 #define BL_SCHEMA_MIN_COMPATIBLE 1
 #define BL_APPLICATION_ID 0x41535359 /* "ASSY" */
 
@@ -66,6 +67,11 @@ int bl_store_load_surface(bl_store *self, an_result *res, bool *present, char *e
  * schema 3. Returns 0 or -1 with err. */
 struct an_contract_set;
 int bl_store_load_contract(bl_store *self, struct an_contract_set **out, char *err, size_t errlen);
+
+/* Load the stored data-access graph into res->accesses and res->tables
+ * (strings in res's arena; res must have none yet). *present is false for a
+ * baseline older than schema 4. Returns 0 or -1 with err. */
+int bl_store_load_access(bl_store *self, an_result *res, bool *present, char *err, size_t errlen);
 
 /* Diff current against baseline by fingerprint: every current finding gets
  * AN_STATE_NEW or AN_STATE_UNCHANGED; every baseline finding missing from

@@ -17,7 +17,7 @@
 #include <sys/stat.h>
 
 #define FE_C_MAX_DIAGS 50
-#define FE_C_MAX_CONST 256
+#define FE_C_MAX_CONST 4096
 
 /* ---- the shared index ------------------------------------------------------ */
 

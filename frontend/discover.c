@@ -248,12 +248,16 @@ static const char *fe_discover__service_of(const char *root, const char *dir,
 /* ---- the list -------------------------------------------------------------------- */
 
 /* Files read by the analyses besides the sources: protobuf schemas,
- * deployment manifests and OpenAPI documents (YAML or JSON). */
+ * deployment manifests and OpenAPI documents (YAML or JSON), SQL schemas and
+ * migrations, Prisma schemas. */
 static bool fe_discover__extra(const char *rel) {
   size_t n = strlen(rel);
   return (n > 6 && strcmp(rel + n - 6, ".proto") == 0) ||
          (n > 4 && strcmp(rel + n - 4, ".yml") == 0) ||
-         (n > 5 && strcmp(rel + n - 5, ".yaml") == 0) || (n > 5 && strcmp(rel + n - 5, ".json") == 0);
+         (n > 5 && strcmp(rel + n - 5, ".yaml") == 0) ||
+         (n > 5 && strcmp(rel + n - 5, ".json") == 0) ||
+         (n > 4 && strcmp(rel + n - 4, ".sql") == 0) ||
+         (n > 7 && strcmp(rel + n - 7, ".prisma") == 0);
 }
 
 static int fe_discover__strcmp(const void *a, const void *b) {

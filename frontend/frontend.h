@@ -12,11 +12,11 @@
 #include "../ir/ir.h"
 
 /* Bumped whenever a frontend's lowering changes; part of the unit cache key. */
-#define FE_PYTHON_VERSION "python-4"
-#define FE_C_VERSION "c-2"
-#define FE_JAVASCRIPT_VERSION "javascript-2"
-#define FE_GO_VERSION "go-3"
-#define FE_JAVA_VERSION "java-3"
+#define FE_PYTHON_VERSION "python-5"
+#define FE_C_VERSION "c-3"
+#define FE_JAVASCRIPT_VERSION "javascript-3"
+#define FE_GO_VERSION "go-4"
+#define FE_JAVA_VERSION "java-4"
 
 /* Python through tree-sitter. relpath is the path relative to the scan root,
  * module the dotted module name ("app.handlers"). The caller owns the unit. */
@@ -91,8 +91,8 @@ typedef struct fe_file {
 typedef struct fe_file_list {
   fe_file *items;
   size_t len, cap;
-  /* Other files the analyses read (not lowered): .proto, .yml, .yaml and
-   * .json, relative to root, sorted. */
+  /* Other files the analyses read (not lowered): .proto, .yml, .yaml,
+   * .json, .sql and .prisma, relative to root, sorted. */
   char **extra;
   size_t nextra, extra_cap;
 } fe_file_list;

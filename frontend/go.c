@@ -23,8 +23,8 @@
 
 const TSLanguage *tree_sitter_go(void);
 
-#define GO_CONST_MAX 256 /* CONST text is truncated to this many bytes */
-#define GO_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
+#define GO_CONST_MAX 4096 /* CONST text is truncated to this many bytes */
+#define GO_MAX_NEST 1500  /* deeper expressions/statements lower to "<expr>" */
 
 /* Named node kinds we dispatch on; everything else is GK_OTHER. */
 /* clang-format off */
@@ -348,8 +348,14 @@ static const char *go_call(go_ctx *c, TSNode n, const char *dst) {
 
 /* literal_value: CONST "<init>", then STORE per element (keyed: the key's
  * name; positional: NULL). */
+static const char *go_literal_value_as(go_ctx *c, TSNode lit, TSNode at, const char *tag);
 static const char *go_literal_value(go_ctx *c, TSNode lit, TSNode at) {
-  const char *d = go_const_s(c, at, "<init>");
+  return go_literal_value_as(c, lit, at, "<init>");
+}
+
+/* The same, with the CONST's text given ("<init Payout>"). */
+static const char *go_literal_value_as(go_ctx *c, TSNode lit, TSNode at, const char *tag) {
+  const char *d = go_const_s(c, at, tag);
   if (ts_node_is_null(lit)) return d;
   size_t k0 = go_kids(c, lit), k1 = c->kids.len;
   for (size_t i = k0; i < k1; i++) {
@@ -584,9 +590,22 @@ static const char *go_expr(go_ctx *c, TSNode n, const char *dst) {
     }
     break;
   }
-  case GK_composite_literal:
-    r = go_literal_value(c, go_field(n, go_L.f_body), n);
+  case GK_composite_literal: {
+    /* Payout{...}: "<init Payout>" names the type (gdb.AutoMigrate(&Payout{})). */
+    TSNode ty = go_field(n, go_L.f_type);
+    const char *tag = "<init>";
+    char buf[160];
+    if (!ts_node_is_null(ty) &&
+        (go_kind_of(ty) == GK_type_identifier || go_kind_of(ty) == GK_qualified_type)) {
+      uint32_t a = ts_node_start_byte(ty), b = ts_node_end_byte(ty);
+      if (b - a < 128) {
+        snprintf(buf, sizeof buf, "<init %.*s>", (int)(b - a), c->src + a);
+        tag = buf;
+      }
+    }
+    r = go_literal_value_as(c, go_field(n, go_L.f_body), n, tag);
     break;
+  }
   case GK_literal_value:
     r = go_literal_value(c, n, n);
     break;

@@ -32,7 +32,7 @@
 
 const TSLanguage *tree_sitter_java(void);
 
-#define JV_CONST_MAX 256 /* CONST text is truncated to this many bytes */
+#define JV_CONST_MAX 4096 /* CONST text is truncated to this many bytes */
 #define JV_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
 
 /* Named node kinds we dispatch on; everything else is JK_OTHER. */

@@ -21,8 +21,8 @@ const TSLanguage *tree_sitter_javascript(void);
 const TSLanguage *tree_sitter_typescript(void);
 const TSLanguage *tree_sitter_tsx(void);
 
-#define JS_CONST_MAX 256 /* CONST text is truncated to this many bytes */
-#define JS_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
+#define JS_CONST_MAX 4096 /* CONST text is truncated to this many bytes */
+#define JS_MAX_NEST 1500  /* deeper expressions/statements lower to "<expr>" */
 #define JS_MAX_DECOS 16
 
 /* Named node kinds we dispatch on (union of the three grammars); everything
@@ -597,6 +597,16 @@ static const char *js_call(js_ctx *c, TSNode n, const char *dst) {
   TSNode fn = js_field(n, c->L->f_function), args = js_field(n, c->L->f_arguments);
   const char *callee = NULL, *obj = NULL;
   js_kind fk = ts_node_is_null(fn) ? JK_OTHER : js_kind_of(c, fn);
+  /* await pool.query<Customer>(...): tree-sitter-typescript parses the
+   * callee as await(pool.query) when the call has type arguments; the call
+   * is pool.query's. */
+  bool typed = false;
+  for (uint32_t k = 0; k < ts_node_named_child_count(n) && !typed; k++)
+    typed = js_kind_of(c, ts_node_named_child(n, k)) == JK_type_arguments;
+  if (typed && fk == JK_await_expression && !ts_node_is_null(js_first_value(c, fn))) {
+    fn = js_first_value(c, fn);
+    fk = js_kind_of(c, fn);
+  }
   js_buf_reset(&c->nb);
   if (fk == JK_member_expression) {
     TSNode recv = js_field(fn, c->L->f_object), prop = js_field(fn, c->L->f_property);

@@ -15,7 +15,7 @@
 
 const TSLanguage *tree_sitter_python(void);
 
-#define PY_CONST_MAX 256 /* CONST text is truncated to this many bytes */
+#define PY_CONST_MAX 4096 /* CONST text is truncated to this many bytes */
 #define PY_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
 
 /* Named node kinds we dispatch on; everything else is PK_OTHER. */

@@ -75,7 +75,7 @@ typedef struct ir_inst {
   const char *field;  /* LOAD/STORE field or constant key; NULL = unknown key */
   const char *callee; /* CALL: callee as written, dotted: "logging.info",
                          "self.repo.save", "printf", "log_user" */
-  const char *text;   /* CONST: literal text (may be truncated to 256 bytes) */
+  const char *text;   /* CONST: literal text (may be truncated to 4096 bytes) */
   const char **args;  /* value names */
   uint32_t nargs;
   const char **argnames; /* CALL: keyword of each argument (Python f(x, key=v)),
@@ -89,6 +89,12 @@ typedef struct ir_inst {
   int16_t fact_url;           /* SINK external: the URL argument, or -1 */
   bool fact_recv_data;        /* SINK: the receiver is data too (user.save()) */
   const char *fact_vendor;    /* SINK third-party: the vendor ("sentry"), static */
+  /* Independent of fact: the call runs SQL (args[fact_sql - 1] is its text)
+   * or a key-value command (args[fact_key - 1] is the key; with
+   * fact_key_format it is a hiredis format string "SET user:%s %s" holding
+   * command and key); 0 when not. */
+  uint8_t fact_sql, fact_key;
+  bool fact_key_format;
 } ir_inst;
 
 /* One literal argument of a decorator or annotation: @app.route("/users",

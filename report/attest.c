@@ -87,8 +87,26 @@ static json_t *rp__statement(const rp_attestation *a) {
     json_object_set_new(g, "surfaceCompared", json_boolean(a->contract_surface));
     json_object_set_new(gates, "contract", g);
   }
+  if (a->access_evaluated) {
+    json_t *g = json_object();
+    json_object_set_new(g, "verdict", json_string(a->access_verdict ? a->access_verdict : "fail"));
+    json_object_set_new(g, "new", json_integer((json_int_t)a->access_new));
+    json_t *br = json_object();
+    for (size_t i = 0; i < a->naccess_rules; i++)
+      json_object_set_new(br, a->access_rules[i].rule,
+                          json_integer((json_int_t)a->access_rules[i].n_new));
+    json_object_set_new(g, "newByRule", br);
+    json_t *gr = json_object();
+    json_object_set_new(gr, "accesses", json_integer((json_int_t)a->access_rows));
+    json_object_set_new(gr, "tables", json_integer((json_int_t)a->access_tables));
+    json_object_set_new(gr, "unresolvedStatements", json_integer((json_int_t)a->access_unresolved));
+    json_object_set_new(g, "graph", gr);
+    json_object_set_new(g, "graphCompared", json_boolean(a->access_compared));
+    json_object_set_new(gates, "dataAccess", g);
+  }
   for (size_t i = 0; i < sizeof later / sizeof *later; i++) {
     if (a->contract_evaluated && strcmp(later[i][0], "contract") == 0) continue;
+    if (a->access_evaluated && strcmp(later[i][0], "dataAccess") == 0) continue;
     json_t *g = json_object();
     json_object_set_new(g, "verdict", json_string("not-evaluated"));
     json_object_set_new(g, "reason", json_string(later[i][1]));

@@ -1,4 +1,5 @@
-/* graph.c — the flows graph (cgraph) and its writers (agwrite, gvc). */
+/* graph.c — the flows graph, the service map and the data-access graph
+ * (cgraph), and their writers (agwrite, gvc). */
 #include "graph.h"
 
 #include <errno.h>
@@ -785,6 +786,557 @@ int rp_graph_services(const an_result *res, Agraph_t **out) {
   free(names);
   free(order);
   free(links);
+  *out = g;
+  return 0;
+}
+
+/* ---- the data-access graph ---------------------------------------------------- */
+
+#define RP_GRAPH_READ_COLOR "#1f77b4"
+#define RP_GRAPH_WRITE_COLOR "#d95f02"
+#define RP_GRAPH_PII_READ_COLOR "#c51b7d"
+#define RP_GRAPH_PII_WRITE_COLOR RP_GRAPH_NEW_COLOR
+#define RP_GRAPH_PII_FILL "#fde0dd"
+#define RP_GRAPH_FUNCTION_FILL "#e8e8e8"
+#define RP_GRAPH_ENDPOINT_FILL "#d9f0d9"
+#define RP_GRAPH_KEY_FILL "#f1f1cc"
+#define RP_GRAPH_REASON_MAX 60
+
+typedef AS_ARRAY(const char *) rp_graph__strs;
+
+static bool rp_graph__is_key(const an_access_rec *a) {
+  return a->kind && strcmp(a->kind, "key") == 0;
+}
+
+static bool rp_graph__is_write(const an_access_rec *a) {
+  return a->op && strcmp(a->op, "write") == 0;
+}
+
+static int rp_graph__cmp_access(const void *a, const void *b) {
+  const an_access_rec *x = *(const an_access_rec *const *)a, *y = *(const an_access_rec *const *)b;
+  int c;
+  if ((c = strcmp(rp_graph__str(x->service), rp_graph__str(y->service)))) return c;
+  if ((c = strcmp(rp_graph__str(x->function), rp_graph__str(y->function)))) return c;
+  if ((c = strcmp(rp_graph__str(x->kind), rp_graph__str(y->kind)))) return c;
+  if ((c = strcmp(rp_graph__str(x->resource), rp_graph__str(y->resource)))) return c;
+  if ((c = strcmp(rp_graph__str(x->op), rp_graph__str(y->op)))) return c;
+  if ((c = strcmp(rp_graph__str(x->path), rp_graph__str(y->path)))) return c;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  if (x->col != y->col) return x->col < y->col ? -1 : 1;
+  return strcmp(rp_graph__str(x->via), rp_graph__str(y->via));
+}
+
+static int rp_graph__cmp_unresolved(const void *a, const void *b) {
+  const an_access_rec *x = *(const an_access_rec *const *)a, *y = *(const an_access_rec *const *)b;
+  int c;
+  if ((c = strcmp(rp_graph__str(x->service), rp_graph__str(y->service)))) return c;
+  if ((c = strcmp(rp_graph__str(x->path), rp_graph__str(y->path)))) return c;
+  if (x->line != y->line) return x->line < y->line ? -1 : 1;
+  if (x->col != y->col) return x->col < y->col ? -1 : 1;
+  if ((c = strcmp(rp_graph__str(x->function), rp_graph__str(y->function)))) return c;
+  if ((c = strcmp(rp_graph__str(x->unresolved), rp_graph__str(y->unresolved)))) return c;
+  return strcmp(rp_graph__str(x->statement), rp_graph__str(y->statement));
+}
+
+static int rp_graph__cmp_table(const void *a, const void *b) {
+  const an_table_rec *x = *(const an_table_rec *const *)a, *y = *(const an_table_rec *const *)b;
+  int c;
+  if ((c = strcmp(rp_graph__str(x->service), rp_graph__str(y->service)))) return c;
+  if ((c = strcmp(rp_graph__str(x->name), rp_graph__str(y->name)))) return c;
+  if ((c = strcmp(rp_graph__str(x->path), rp_graph__str(y->path)))) return c;
+  return x->line < y->line ? -1 : x->line > y->line;
+}
+
+/* By name, then category (none first). */
+static int rp_graph__cmp_col(const void *a, const void *b) {
+  const an_access_col *x = *(const an_access_col *const *)a, *y = *(const an_access_col *const *)b;
+  int c = strcmp(rp_graph__str(x->name), rp_graph__str(y->name));
+  if (c || x->category == y->category) return c;
+  if (!x->category || !y->category) return x->category ? 1 : -1;
+  return strcmp(x->category, y->category);
+}
+
+/* Sort v and drop repeated strings; returns the new length. */
+static size_t rp_graph__sort_unique(const char **v, size_t n) {
+  if (n < 2) return n;
+  qsort(v, n, sizeof *v, rp_graph__cmp_str);
+  size_t k = 1;
+  for (size_t i = 1; i < n; i++)
+    if (strcmp(v[i], v[k - 1]) != 0) v[k++] = v[i];
+  return k;
+}
+
+/* The endpoint without its service: rows list "users POST /users", the node
+ * is "endpoint users POST /users" either way. */
+static const char *rp_graph__endpoint_of(const char *service, const char *e) {
+  size_t n = strlen(service);
+  return strncmp(e, service, n) == 0 && e[n] == ' ' ? e + n + 1 : e;
+}
+
+/* A DOT escString of s on one line, cut to max bytes (at a character
+ * boundary) with "..." when longer. */
+static void rp_graph__put_short(as_buf *b, const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n > max) {
+    n = max - 3;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+      n--;
+  }
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == '\\') as_buf_putc(b, '\\');
+    as_buf_putc(b, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  }
+  if (n < strlen(s)) as_buf_puts(b, "...");
+}
+
+static char *rp_graph__name(const char *role, const char *service, const char *rest) {
+  return as_sprintf("%s %s %s", role, service, rest);
+}
+
+static Agnode_t *rp_graph__find(Agraph_t *g, const char *role, const char *service,
+                                const char *rest) {
+  char *name = rp_graph__name(role, service, rest);
+  Agnode_t *n = agnode(g, name, 0);
+  free(name);
+  return n;
+}
+
+/* A new node "ROLE SERVICE REST" in sub with its assay_role and
+ * assay_service, or NULL when it exists already. */
+static Agnode_t *rp_graph__access_node(Agraph_t *g, Agraph_t *sub, const char *role,
+                                       const char *service, const char *rest) {
+  char *name = rp_graph__name(role, service, rest);
+  Agnode_t *n = agnode(g, name, 0) ? NULL : agnode(sub, name, 1);
+  free(name);
+  if (n) {
+    rp_graph__set(n, "assay_role", role, "");
+    rp_graph__set(n, "assay_service", service, "");
+  }
+  return n;
+}
+
+static void rp_graph__set_html(Agraph_t *g, Agnode_t *n, const char *html) {
+  char *s = agstrdup_html(g, (char *)html);
+  rp_graph__set(n, "label", s, "\\N");
+  agstrfree(g, s);
+}
+
+/* The columns of table name into *out (malloc'd, the caller frees it): the
+ * schema's, in declaration order, when the table is there, else those the
+ * accesses mention, by name. Returns their number. */
+static size_t rp_graph__table_columns(const char *name, const an_table_rec *t,
+                                      const an_access_rec **acc, size_t na,
+                                      const an_access_col ***out) {
+  if (t) {
+    const an_access_col **v = as_malloc((t->ncolumns ? t->ncolumns : 1) * sizeof *v);
+    for (uint32_t c = 0; c < t->ncolumns; c++)
+      v[c] = &t->columns[c];
+    *out = v;
+    return t->ncolumns;
+  }
+  size_t n = 0, k = 0;
+  for (size_t i = 0; i < na; i++)
+    if (!rp_graph__is_key(acc[i]) && strcmp(rp_graph__str(acc[i]->resource), name) == 0)
+      n += acc[i]->ncolumns;
+  const an_access_col **v = as_malloc((n ? n : 1) * sizeof *v);
+  for (size_t i = 0; i < na; i++)
+    if (!rp_graph__is_key(acc[i]) && strcmp(rp_graph__str(acc[i]->resource), name) == 0)
+      for (uint32_t c = 0; c < acc[i]->ncolumns; c++)
+        v[k++] = &acc[i]->columns[c];
+  /* one per name: its first category, if any row gives one */
+  qsort(v, k, sizeof *v, rp_graph__cmp_col);
+  size_t u = 0;
+  for (size_t i = 0; i < k; i++) {
+    if (u && strcmp(rp_graph__str(v[u - 1]->name), rp_graph__str(v[i]->name)) == 0) {
+      if (!v[u - 1]->category) v[u - 1] = v[i];
+      continue;
+    }
+    v[u++] = v[i];
+  }
+  *out = v;
+  return u;
+}
+
+/* A table: an HTML-like table of its columns, personal-data ones filled and
+ * followed by their category. */
+static void rp_graph__table_node(Agraph_t *g, Agraph_t *sub, const char *service, const char *name,
+                                 const an_table_rec *t, const an_access_rec **acc, size_t na) {
+  Agnode_t *n = rp_graph__access_node(g, sub, "table", service, name);
+  if (!n) return;
+  const an_access_col **cols = NULL;
+  size_t ncols = rp_graph__table_columns(name, t, acc, na, &cols);
+  const char **cats = as_malloc((ncols ? ncols : 1) * sizeof *cats);
+  size_t ncats = 0;
+  as_buf html = {0}, names = {0}, joined = {0}, tip = {0};
+  as_buf_puts(&html, "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"3\">");
+  as_buf_printf(&html, "<tr><td colspan=\"2\" bgcolor=\"%s\"><b>", RP_GRAPH_FUNCTION_FILL);
+  rp_graph__put_html(&html, name);
+  as_buf_puts(&html, "</b></td></tr>");
+  for (size_t i = 0; i < ncols; i++) {
+    const char *col = rp_graph__str(cols[i]->name), *cat = cols[i]->category;
+    if (names.len) as_buf_putc(&names, ',');
+    as_buf_puts(&names, col);
+    if (cat && *cat) {
+      cats[ncats++] = cat;
+      as_buf_printf(&html, "<tr><td align=\"left\" bgcolor=\"%s\">", RP_GRAPH_PII_FILL);
+      rp_graph__put_html(&html, col);
+      as_buf_printf(&html, "</td><td align=\"left\" bgcolor=\"%s\"><font color=\"%s\">",
+                    RP_GRAPH_PII_FILL, RP_GRAPH_NEW_COLOR);
+      rp_graph__put_html(&html, cat);
+      as_buf_puts(&html, "</font></td></tr>");
+    } else {
+      as_buf_puts(&html, "<tr><td align=\"left\">");
+      rp_graph__put_html(&html, col);
+      as_buf_puts(&html, "</td><td> </td></tr>");
+    }
+  }
+  as_buf_puts(&html, "</table>");
+  ncats = rp_graph__sort_unique(cats, ncats);
+  rp_graph__join(&joined, cats, (uint32_t)ncats, ",");
+  as_buf_puts(&tip, "table ");
+  rp_graph__put_esc(&tip, name);
+  if (t)
+    as_buf_printf(&tip, " (%s, %s:%u)", rp_graph__str(t->origin), rp_graph__str(t->path), t->line);
+  else
+    as_buf_puts(&tip, " (not in the schema)");
+  rp_graph__set(n, "assay_categories", joined.data ? joined.data : "", "");
+  rp_graph__set(n, "assay_columns", names.data ? names.data : "", "");
+  rp_graph__set(n, "assay_origin", t ? rp_graph__str(t->origin) : "", "");
+  rp_graph__set(n, "shape", "none", "");
+  rp_graph__set(n, "margin", "0", "");
+  rp_graph__set_html(g, n, html.data);
+  rp_graph__set(n, "tooltip", tip.data, "");
+  as_buf_free(&html);
+  as_buf_free(&names);
+  as_buf_free(&joined);
+  as_buf_free(&tip);
+  free(cats);
+  free(cols);
+}
+
+/* A cache key pattern: its categories are those of every access to it. */
+static void rp_graph__key_node(Agraph_t *g, Agraph_t *sub, const char *service, const char *pattern,
+                               const an_access_rec **acc, size_t na) {
+  Agnode_t *n = rp_graph__access_node(g, sub, "key", service, pattern);
+  if (!n) return;
+  rp_graph__strs cats = {0};
+  for (size_t i = 0; i < na; i++)
+    if (rp_graph__is_key(acc[i]) && strcmp(rp_graph__str(acc[i]->resource), pattern) == 0)
+      for (uint32_t c = 0; c < acc[i]->ncategories; c++)
+        as_array_push(&cats, rp_graph__str(acc[i]->categories[c]));
+  cats.len = rp_graph__sort_unique(cats.items, cats.len);
+  as_buf label = {0}, joined = {0}, tip = {0};
+  rp_graph__put_esc(&label, pattern);
+  for (size_t i = 0; i < cats.len; i++) {
+    as_buf_puts(&label, "\\n");
+    rp_graph__put_esc(&label, cats.items[i]);
+  }
+  rp_graph__join(&joined, cats.items, (uint32_t)cats.len, ",");
+  as_buf_puts(&tip, "key ");
+  rp_graph__put_esc(&tip, pattern);
+  rp_graph__set(n, "assay_categories", joined.data ? joined.data : "", "");
+  rp_graph__set(n, "label", label.data, "\\N");
+  rp_graph__set(n, "shape", "cylinder", "");
+  rp_graph__set(n, "style", "filled", "");
+  rp_graph__set(n, "fillcolor", cats.len ? RP_GRAPH_PII_FILL : RP_GRAPH_KEY_FILL, "");
+  rp_graph__set(n, "tooltip", tip.data, "");
+  as_buf_free(&label);
+  as_buf_free(&joined);
+  as_buf_free(&tip);
+  as_array_free(&cats);
+}
+
+static void rp_graph__unresolved_node(Agraph_t *g, Agraph_t *sub, const char *service,
+                                      const an_access_rec *u) {
+  char *where = as_sprintf("%s:%u", rp_graph__str(u->path), u->line);
+  Agnode_t *n = rp_graph__access_node(g, sub, "unresolved", service, where);
+  if (n) {
+    const char *reason = u->unresolved && *u->unresolved ? u->unresolved : "unresolved";
+    as_buf label = {0}, tip = {0};
+    rp_graph__put_esc(&label, where);
+    as_buf_puts(&label, "\\n");
+    rp_graph__put_short(&label, reason, RP_GRAPH_REASON_MAX);
+    as_buf_puts(&label, "\\nin ");
+    rp_graph__put_esc(&label, rp_graph__str(u->function));
+    rp_graph__put_short(&tip, rp_graph__str(u->statement), 200);
+    rp_graph__set(n, "assay_function", rp_graph__str(u->function), "");
+    rp_graph__set(n, "assay_reason", reason, "");
+    rp_graph__set(n, "label", label.data, "\\N");
+    rp_graph__set(n, "shape", "box", "");
+    rp_graph__set(n, "style", "dashed", "");
+    rp_graph__set(n, "color", RP_GRAPH_ABSENT_COLOR, "");
+    rp_graph__set(n, "tooltip", tip.data ? tip.data : "", "");
+    as_buf_free(&label);
+    as_buf_free(&tip);
+  }
+  free(where);
+}
+
+/* endpoint -> function, once per pair. */
+static void rp_graph__reach_edges(Agraph_t *g, Agraph_t *sub, const char *service,
+                                  const an_access_rec *a) {
+  Agnode_t *fn = rp_graph__find(g, "function", service, rp_graph__str(a->function));
+  for (uint32_t i = 0; fn && i < a->nendpoints; i++) {
+    const char *ep = rp_graph__endpoint_of(service, rp_graph__str(a->endpoints[i]));
+    Agnode_t *en = rp_graph__find(g, "endpoint", service, ep);
+    if (!en) continue;
+    char *key = as_sprintf("%s %s -> %s", service, ep, rp_graph__str(a->function));
+    if (!agedge(g, en, fn, key, 0)) {
+      Agedge_t *e = agedge(sub, en, fn, key, 1);
+      rp_graph__set(e, "assay_role", "reaches", "");
+      rp_graph__set(e, "style", "dotted", "");
+      rp_graph__set(e, "color", "#555555", "");
+    }
+    free(key);
+  }
+}
+
+/* function -> table or key, one per row. */
+static void rp_graph__access_edge(Agraph_t *g, Agraph_t *sub, const char *service,
+                                  const an_access_rec *a) {
+  bool key = rp_graph__is_key(a), write = rp_graph__is_write(a);
+  const char *resource = rp_graph__str(a->resource);
+  Agnode_t *fn = rp_graph__find(g, "function", service, rp_graph__str(a->function));
+  Agnode_t *rn = rp_graph__find(g, key ? "key" : "table", service, resource);
+  if (!fn || !rn) return;
+  char *name = as_sprintf("%s %s %s %s %s", service, rp_graph__str(a->function),
+                          key ? "key" : "table", resource, rp_graph__str(a->op));
+  if (agedge(g, fn, rn, name, 0)) { /* rows are unique by this key */
+    free(name);
+    return;
+  }
+  Agedge_t *e = agedge(sub, fn, rn, name, 1);
+  free(name);
+  as_buf cols = {0}, label = {0}, cats = {0}, tip = {0};
+  for (uint32_t i = 0; i < a->ncolumns; i++) {
+    if (i) as_buf_putc(&cols, ',');
+    as_buf_puts(&cols, rp_graph__str(a->columns[i].name));
+  }
+  as_buf_puts(&label, write ? "write" : "read");
+  for (uint32_t i = 0; i < a->ncolumns; i++) {
+    as_buf_puts(&label, i ? ", " : ": ");
+    rp_graph__put_esc(&label, rp_graph__str(a->columns[i].name));
+  }
+  rp_graph__join(&cats, a->categories, a->ncategories, ",");
+  as_buf_printf(&tip, "%s:%u: ", rp_graph__str(a->path), a->line);
+  rp_graph__put_short(&tip, rp_graph__str(a->statement), 200);
+  const char *color = a->ncategories ? (write ? RP_GRAPH_PII_WRITE_COLOR : RP_GRAPH_PII_READ_COLOR)
+                                     : (write ? RP_GRAPH_WRITE_COLOR : RP_GRAPH_READ_COLOR);
+  rp_graph__set(e, "assay_role", "access", "");
+  rp_graph__set(e, "assay_kind", key ? "key" : "table", "");
+  rp_graph__set(e, "assay_op", write ? "write" : "read", "");
+  rp_graph__set(e, "assay_via", rp_graph__str(a->via), "");
+  rp_graph__set(e, "assay_columns", cols.data ? cols.data : "", "");
+  rp_graph__set(e, "assay_categories", cats.data ? cats.data : "", "");
+  rp_graph__set(e, "label", label.data, "");
+  rp_graph__set(e, "style", "solid", "");
+  rp_graph__set(e, "color", color, "");
+  rp_graph__set(e, "fontcolor", color, "");
+  rp_graph__set(e, "arrowhead", write ? "normal" : "empty", "");
+  if (a->ncategories) rp_graph__set(e, "penwidth", "2", "");
+  rp_graph__set(e, "tooltip", tip.data, "");
+  as_buf_free(&cols);
+  as_buf_free(&label);
+  as_buf_free(&cats);
+  as_buf_free(&tip);
+}
+
+/* function -> unresolved statement. */
+static void rp_graph__unresolved_edge(Agraph_t *g, Agraph_t *sub, const char *service,
+                                      const an_access_rec *u) {
+  char *where = as_sprintf("%s:%u", rp_graph__str(u->path), u->line);
+  Agnode_t *fn = rp_graph__find(g, "function", service, rp_graph__str(u->function));
+  Agnode_t *un = rp_graph__find(g, "unresolved", service, where);
+  char *key = as_sprintf("%s %s -> %s", service, rp_graph__str(u->function), where);
+  if (fn && un && !agedge(g, fn, un, key, 0)) {
+    Agedge_t *e = agedge(sub, fn, un, key, 1);
+    rp_graph__set(e, "assay_role", "unresolved", "");
+    rp_graph__set(e, "style", "dashed", "");
+    rp_graph__set(e, "color", RP_GRAPH_ABSENT_COLOR, "");
+  }
+  free(key);
+  free(where);
+}
+
+/* One service's cluster: its endpoints, functions, tables, keys and
+ * unresolved statements (each kind sorted by name), then the edges in the
+ * rows' order. acc, unr and tab are the service's slices. Returns the number
+ * of tables and keys drawn in *ntables and *nkeys. */
+static void rp_graph__access_service(Agraph_t *g, const char *service, const an_access_rec **acc,
+                                     size_t na, const an_access_rec **unr, size_t nu,
+                                     const an_table_rec **tab, size_t nt, size_t *ntables,
+                                     size_t *nkeys) {
+  char *cname = as_sprintf("cluster_%s", service);
+  Agraph_t *sub = agsubg(g, cname, 1);
+  free(cname);
+  as_buf clabel = {0};
+  rp_graph__put_esc(&clabel, service);
+  rp_graph__set(sub, "label", clabel.data ? clabel.data : "", "");
+  as_buf_free(&clabel);
+  rp_graph__set(sub, "style", "rounded", "");
+  rp_graph__set(sub, "assay_service", service, "");
+
+  rp_graph__strs v = {0};
+  for (size_t i = 0; i < na + nu; i++) {
+    const an_access_rec *a = i < na ? acc[i] : unr[i - na];
+    for (uint32_t k = 0; k < a->nendpoints; k++)
+      as_array_push(&v, rp_graph__endpoint_of(service, rp_graph__str(a->endpoints[k])));
+  }
+  v.len = rp_graph__sort_unique(v.items, v.len);
+  for (size_t i = 0; i < v.len; i++) {
+    Agnode_t *n = rp_graph__access_node(g, sub, "endpoint", service, v.items[i]);
+    if (!n) continue;
+    as_buf label = {0};
+    rp_graph__put_esc(&label, v.items[i]);
+    rp_graph__set(n, "label", label.data ? label.data : "", "\\N");
+    rp_graph__set(n, "shape", "box", "");
+    rp_graph__set(n, "style", "filled", "");
+    rp_graph__set(n, "fillcolor", RP_GRAPH_ENDPOINT_FILL, "");
+    as_buf_free(&label);
+  }
+
+  v.len = 0;
+  for (size_t i = 0; i < na + nu; i++)
+    as_array_push(&v, rp_graph__str(i < na ? acc[i]->function : unr[i - na]->function));
+  v.len = rp_graph__sort_unique(v.items, v.len);
+  for (size_t i = 0; i < v.len; i++) {
+    Agnode_t *n = rp_graph__access_node(g, sub, "function", service, v.items[i]);
+    if (!n) continue;
+    as_buf label = {0};
+    rp_graph__put_esc(&label, v.items[i]);
+    rp_graph__set(n, "label", label.data ? label.data : "", "\\N");
+    rp_graph__set(n, "shape", "box", "");
+    rp_graph__set(n, "style", "rounded,filled", "");
+    rp_graph__set(n, "fillcolor", RP_GRAPH_FUNCTION_FILL, "");
+    as_buf_free(&label);
+  }
+
+  /* Tables: the schema's, reached or not, and those the accesses name. */
+  v.len = 0;
+  for (size_t i = 0; i < nt; i++)
+    as_array_push(&v, rp_graph__str(tab[i]->name));
+  for (size_t i = 0; i < na; i++)
+    if (!rp_graph__is_key(acc[i])) as_array_push(&v, rp_graph__str(acc[i]->resource));
+  v.len = rp_graph__sort_unique(v.items, v.len);
+  for (size_t i = 0; i < v.len; i++) {
+    const an_table_rec *t = NULL;
+    for (size_t k = 0; k < nt && !t; k++)
+      if (strcmp(rp_graph__str(tab[k]->name), v.items[i]) == 0) t = tab[k];
+    rp_graph__table_node(g, sub, service, v.items[i], t, acc, na);
+  }
+  *ntables += v.len;
+
+  v.len = 0;
+  for (size_t i = 0; i < na; i++)
+    if (rp_graph__is_key(acc[i])) as_array_push(&v, rp_graph__str(acc[i]->resource));
+  v.len = rp_graph__sort_unique(v.items, v.len);
+  for (size_t i = 0; i < v.len; i++)
+    rp_graph__key_node(g, sub, service, v.items[i], acc, na);
+  *nkeys += v.len;
+  as_array_free(&v);
+
+  for (size_t i = 0; i < nu; i++)
+    rp_graph__unresolved_node(g, sub, service, unr[i]);
+
+  /* The edges go in the cluster: dot's layout would move them there (and
+   * leave them), so that the DOT after a drawing would differ. */
+  for (size_t i = 0; i < na + nu; i++)
+    rp_graph__reach_edges(g, sub, service, i < na ? acc[i] : unr[i - na]);
+  for (size_t i = 0; i < na; i++)
+    rp_graph__access_edge(g, sub, service, acc[i]);
+  for (size_t i = 0; i < nu; i++)
+    rp_graph__unresolved_edge(g, sub, service, unr[i]);
+}
+
+static void rp_graph__access_legend(Agraph_t *g) {
+  as_buf b = {0};
+  as_buf_printf(&b,
+                "<table border=\"0\" cellborder=\"1\" cellspacing=\"0\" cellpadding=\"4\">"
+                "<tr><td colspan=\"2\"><b>Legend</b></td></tr>"
+                "<tr><td bgcolor=\"%s\">endpoint</td>"
+                "<td align=\"left\">its handler reaches the function (dotted)</td></tr>"
+                "<tr><td bgcolor=\"%s\">function</td>"
+                "<td align=\"left\">reads or writes the table or key</td></tr>"
+                "<tr><td><b>table</b></td><td align=\"left\">its columns; "
+                "<font color=\"%s\">personal data</font> filled, with its category</td></tr>"
+                "<tr><td bgcolor=\"%s\">key</td><td align=\"left\">a cache key pattern</td></tr>"
+                "<tr><td><font color=\"%s\">blue, open arrow</font></td>"
+                "<td align=\"left\">read: the columns read</td></tr>"
+                "<tr><td><font color=\"%s\">orange, arrow</font></td>"
+                "<td align=\"left\">write: the columns written</td></tr>"
+                "<tr><td><font color=\"%s\"><b>thick red, pink</b></font></td>"
+                "<td align=\"left\">reads or writes personal data</td></tr>"
+                "<tr><td><font color=\"%s\">dashed</font></td>"
+                "<td align=\"left\">a statement that could not be read</td></tr>"
+                "</table>",
+                RP_GRAPH_ENDPOINT_FILL, RP_GRAPH_FUNCTION_FILL, RP_GRAPH_NEW_COLOR,
+                RP_GRAPH_KEY_FILL, RP_GRAPH_READ_COLOR, RP_GRAPH_WRITE_COLOR, RP_GRAPH_NEW_COLOR,
+                RP_GRAPH_ABSENT_COLOR);
+  Agnode_t *n = agnode(g, "legend", 1);
+  rp_graph__set(n, "assay_role", "legend", "");
+  rp_graph__set(n, "shape", "none", "");
+  rp_graph__set(n, "margin", "0", "");
+  rp_graph__set_html(g, n, b.data);
+  as_buf_free(&b);
+}
+
+int rp_graph_access(const an_result *res, Agraph_t **out) {
+  *out = NULL;
+  Agraph_t *g = agopen("access", Agdirected, &rp_graph__disc);
+  if (!g) return -1;
+  size_t na = res ? res->naccesses : 0, nu = res ? res->nunresolved_access : 0;
+  size_t nt = res ? res->ntables : 0;
+  rp_graph__set(g, "label", "", "");
+  rp_graph__set(g, "labelloc", "t", "");
+  rp_graph__set(g, "rankdir", "LR", "");
+  rp_graph__set(g, "fontname", "Helvetica", "");
+  rp_graph__set(g, "assay_view", "access", "");
+  agattr(g, AGNODE, "fontname", "Helvetica");
+  agattr(g, AGEDGE, "fontname", "Helvetica");
+
+  const an_access_rec **acc = as_malloc((na ? na : 1) * sizeof *acc);
+  const an_access_rec **unr = as_malloc((nu ? nu : 1) * sizeof *unr);
+  const an_table_rec **tab = as_malloc((nt ? nt : 1) * sizeof *tab);
+  const char **services = as_malloc((na + nu + nt ? na + nu + nt : 1) * sizeof *services);
+  size_t ns = 0;
+  for (size_t i = 0; i < na; i++)
+    services[ns++] = rp_graph__str((acc[i] = &res->accesses[i])->service);
+  for (size_t i = 0; i < nu; i++)
+    services[ns++] = rp_graph__str((unr[i] = &res->unresolved_access[i])->service);
+  for (size_t i = 0; i < nt; i++)
+    services[ns++] = rp_graph__str((tab[i] = &res->tables[i])->service);
+  qsort(acc, na, sizeof *acc, rp_graph__cmp_access);
+  qsort(unr, nu, sizeof *unr, rp_graph__cmp_unresolved);
+  qsort(tab, nt, sizeof *tab, rp_graph__cmp_table);
+  ns = rp_graph__sort_unique(services, ns);
+
+  size_t ia = 0, iu = 0, it = 0, ntables = 0, nkeys = 0;
+  for (size_t s = 0; s < ns; s++) {
+    size_t ja = ia, ju = iu, jt = it;
+    while (ja < na && strcmp(rp_graph__str(acc[ja]->service), services[s]) == 0)
+      ja++;
+    while (ju < nu && strcmp(rp_graph__str(unr[ju]->service), services[s]) == 0)
+      ju++;
+    while (jt < nt && strcmp(rp_graph__str(tab[jt]->service), services[s]) == 0)
+      jt++;
+    rp_graph__access_service(g, services[s], acc + ia, ja - ia, unr + iu, ju - iu, tab + it,
+                             jt - it, &ntables, &nkeys);
+    ia = ja;
+    iu = ju;
+    it = jt;
+  }
+  rp_graph__access_legend(g);
+
+  as_buf title = {0};
+  as_buf_printf(&title, "Data access: %zu tables, %zu keys, %zu accesses, %zu unresolved", ntables,
+                nkeys, na, nu);
+  rp_graph__set(g, "label", title.data, "");
+  as_buf_free(&title);
+  free(acc);
+  free(unr);
+  free(tab);
+  free(services);
   *out = g;
   return 0;
 }

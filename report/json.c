@@ -89,6 +89,69 @@ static json_t *rp__path_params(const char *tmpl) {
   return a;
 }
 
+static json_t *rp__cols(const an_access_col *v, uint32_t n) {
+  json_t *a = json_array();
+  for (uint32_t i = 0; i < n; i++) {
+    json_t *o = json_object();
+    json_object_set_new(o, "name", rp__jstr(v[i].name));
+    json_object_set_new(o, "category", v[i].category ? json_string(v[i].category) : json_null());
+    json_array_append_new(a, o);
+  }
+  return a;
+}
+
+/* The data-access graph: rows, statements not read, tables. */
+static json_t *rp__access_json(const an_result *res) {
+  json_t *rows = json_array();
+  for (size_t i = 0; i < res->naccesses; i++) {
+    const an_access_rec *r = &res->accesses[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "service", rp__jstr(r->service));
+    json_object_set_new(o, "function", rp__jstr(r->function));
+    json_object_set_new(o, "kind", rp__jstr(r->kind));
+    json_object_set_new(o, "resource", rp__jstr(r->resource));
+    json_object_set_new(o, "op", rp__jstr(r->op));
+    json_object_set_new(o, "via", rp__jstr(r->via));
+    json_object_set_new(o, "columns", rp__cols(r->columns, r->ncolumns));
+    json_object_set_new(o, "categories", rp__strs(r->categories, r->ncategories));
+    json_object_set_new(o, "endpoints", rp__strs(r->endpoints, r->nendpoints));
+    json_object_set_new(o, "statement", rp__jstr(r->statement));
+    json_object_set_new(o, "file", rp__jstr(r->path));
+    json_object_set_new(o, "line", json_integer(r->line));
+    json_array_append_new(rows, o);
+  }
+  json_t *unres = json_array();
+  for (size_t i = 0; i < res->nunresolved_access; i++) {
+    const an_access_rec *r = &res->unresolved_access[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "service", rp__jstr(r->service));
+    json_object_set_new(o, "function", rp__jstr(r->function));
+    json_object_set_new(o, "via", rp__jstr(r->via));
+    json_object_set_new(o, "statement", rp__jstr(r->statement));
+    json_object_set_new(o, "reason", rp__jstr(r->unresolved));
+    json_object_set_new(o, "file", rp__jstr(r->path));
+    json_object_set_new(o, "line", json_integer(r->line));
+    json_array_append_new(unres, o);
+  }
+  json_t *tables = json_array();
+  for (size_t i = 0; i < res->ntables; i++) {
+    const an_table_rec *t = &res->tables[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "service", rp__jstr(t->service));
+    json_object_set_new(o, "name", rp__jstr(t->name));
+    json_object_set_new(o, "origin", rp__jstr(t->origin));
+    json_object_set_new(o, "columns", rp__cols(t->columns, t->ncolumns));
+    json_object_set_new(o, "file", rp__jstr(t->path));
+    json_object_set_new(o, "line", json_integer(t->line));
+    json_array_append_new(tables, o);
+  }
+  json_t *o = json_object();
+  json_object_set_new(o, "accesses", rows);
+  json_object_set_new(o, "unresolved", unres);
+  json_object_set_new(o, "tables", tables);
+  return o;
+}
+
 /* The service map: endpoints and outbound calls with what they link to. */
 static json_t *rp__endpoints_json(const an_result *res) {
   json_t *a = json_array();
@@ -167,6 +230,7 @@ int rp_write_json(const an_result *res, const rp_options *opt, FILE *out) {
   json_object_set_new(root, "stats", stats);
   json_object_set_new(root, "endpoints", rp__endpoints_json(res));
   json_object_set_new(root, "links", rp__links_json(res));
+  json_object_set_new(root, "data_access", rp__access_json(res));
   if (opt && opt->perf) json_object_set_new(root, "performance", rp_perf_report_json(opt->perf));
   int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);
   json_decref(root);

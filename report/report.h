@@ -82,6 +82,17 @@ typedef struct rp_attestation {
   const struct rp_rule_count *contract_rules;
   size_t ncontract_rules;
   size_t contract_breaking, contract_potentially_breaking, contract_compatible;
+  /* gates.dataAccess: evaluated by check (access_evaluated): new reads and
+   * writes of personal data and new tables against the baseline's access
+   * graph (access_compared: the baseline held one), the new findings by
+   * rule, and the size of the current graph. */
+  bool access_evaluated;
+  const char *access_verdict;
+  bool access_compared;
+  size_t access_new;
+  const struct rp_rule_count *access_rules;
+  size_t naccess_rules;
+  size_t access_rows, access_tables, access_unresolved;
 } rp_attestation;
 
 /* Write the in-toto Statement v1 (pretty JSON) to path. Returns 0, or -1 with

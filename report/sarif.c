@@ -104,6 +104,24 @@ static const rp_rule rp__rules[] = {
      "Return only what callers need; drop or mask the field. If it is intended, approve the "
      "change in the policy file with a reason.",
      "error", "privacy"},
+    {"assay/access-pii-read", "AccessPiiRead", "Code newly reads personal data from storage",
+     "A function reads a column (or a cache key or hash field) classified as personal data that "
+     "it did not read in the baseline: the data-access graph grew a read of personal data.",
+     "Check that the function needs the column; select only the columns it uses. Approve the "
+     "access in the policy file (an exception by fingerprint, with a reason) once reviewed.",
+     "warning", "privacy"},
+    {"assay/access-pii-write", "AccessPiiWrite", "Code newly writes personal data to storage",
+     "A function writes a column (or a cache key or hash field) classified as personal data that "
+     "it did not write in the baseline.",
+     "Make sure the store is meant to hold this category (retention, access, encryption at "
+     "rest). Approve the access in the policy file with a reason once reviewed.",
+     "warning", "privacy"},
+    {"assay/access-table-added", "AccessTableAdded", "A new table appeared in a schema",
+     "A service's schema (its SQL files and migrations, or its ORM models) declares a table "
+     "the baseline's schema did not have; the message names its personal-data columns.",
+     "Review what the table holds and who may read it. Approve it in the policy file with a "
+     "reason once reviewed.",
+     "note", "privacy"},
     {"assay/parse-error", "ParseError", "A file could not be analysed",
      "Assay could not parse or read a file; data flows through it are not analysed.",
      "Fix the syntax error, or exclude the file from the scan in the configuration.", "warning",
@@ -348,7 +366,8 @@ static json_t *rp__result(const an_finding *f, const rp_options *opt, json_t *ru
   json_object_set_new(props, "sourceSymbol", rp__str(f->source_symbol));
   json_object_set_new(props, "sinkSymbol", rp__str(f->sink_symbol));
   json_object_set_new(props, "service", rp__str(f->service));
-  if (f->contract_class) json_object_set_new(props, "contractClass", json_string(f->contract_class));
+  if (f->contract_class)
+    json_object_set_new(props, "contractClass", json_string(f->contract_class));
   if (f->nservices > 1) {
     json_t *sv = json_array();
     for (uint32_t i = 0; i < f->nservices; i++)

@@ -84,9 +84,19 @@ static void rp__md_findings(FILE *out, const an_result *res, const rp_summary *s
 
 int rp_write_summary(const an_result *res, const rp_summary *s, FILE *out) {
   size_t counts[AN_STATE_ABSENT + 1] = {0}, nsuppressed = 0;
+  size_t flow[AN_STATE_ABSENT + 1] = {0}, access_new = 0, access_open = 0;
   for (size_t i = 0; i < res->nfindings; i++) {
-    if ((unsigned)res->findings[i].state <= AN_STATE_ABSENT) counts[res->findings[i].state]++;
-    if (res->findings[i].suppressed_reason) nsuppressed++;
+    const an_finding *f = &res->findings[i];
+    bool access = strncmp(f->rule_id, "assay/access-", 13) == 0;
+    if ((unsigned)f->state <= AN_STATE_ABSENT) {
+      counts[f->state]++;
+      if (!access) flow[f->state]++;
+    }
+    if (f->suppressed_reason) nsuppressed++;
+    if (access && f->state == AN_STATE_NEW) {
+      access_new++;
+      if (!f->suppressed_reason) access_open++;
+    }
   }
   const char *verdict = rp__sum_or(s->verdict, "pass");
   fprintf(out, "# Assay check: %s\n\n", verdict);
@@ -98,8 +108,11 @@ int rp_write_summary(const an_result *res, const rp_summary *s, FILE *out) {
   fputs("| Gate | Verdict | Details |\n", out);
   fputs("|---|---|---|\n", out);
   fprintf(out, "| Data flow | %s | %zu new, %zu unchanged, %zu absent, %zu suppressed |\n",
-          rp__sum_or(s->flow_verdict, verdict), counts[AN_STATE_NEW], counts[AN_STATE_UNCHANGED],
-          counts[AN_STATE_ABSENT], nsuppressed);
+          rp__sum_or(s->flow_verdict, verdict), flow[AN_STATE_NEW], flow[AN_STATE_UNCHANGED],
+          flow[AN_STATE_ABSENT], nsuppressed);
+  if (access_new)
+    fprintf(out, "| Data access | %s | %zu new reads, writes or tables of personal data |\n",
+            access_open ? "fail" : "pass", access_new);
   if (s->perf)
     fprintf(out, "| Performance | %s | %zu regressions, %zu improvements, %zu inconclusive |\n",
             pf_report_verdict(s->perf), s->perf->counts[PF_REGRESSION],

@@ -2,6 +2,7 @@
  * perf record.
  * Exit codes: 0 pass, 1 gate failed, 2 usage or input error, 3 internal error. */
 #include "analyses/catalogue.h"
+#include "analyses/access.h"
 #include "analyses/contract.h"
 #include "analyses/models.h"
 #include "analyses/perf.h"
@@ -111,7 +112,7 @@ static const char *const usage_dump =
     "Print the IR unit of FILE (relative to PATH) as the frontend lowers it.\n";
 
 static const char *const usage_export =
-    "usage: assay export PATH --graph flows|services --format dot|svg|png --output FILE\n"
+    "usage: assay export PATH --graph flows|services|access --format dot|svg|png --output FILE\n"
     "                         [--baseline FILE] [--catalogue FILE] [--cache FILE | --no-cache]\n"
     "\n"
     "Scan PATH and draw a graph for security review with Graphviz.\n"
@@ -119,7 +120,10 @@ static const char *const usage_export =
     "               sinks, grouped by service, the categories on the edges (default flows);\n"
     "               services: the service map, each service with its endpoints (HTTP\n"
     "               routes, gRPC methods, queue consumers) and the calls linking them,\n"
-    "               with the personal data each link carries\n"
+    "               with the personal data each link carries;\n"
+    "               access: the data-access graph, endpoints to the functions they\n"
+    "               reach to the tables (columns, personal data marked) and cache keys\n"
+    "               they read or write, and the statements that could not be read\n"
     "  --format     dot (no layout), svg or png (dot layout); by default from the\n"
     "               extension of --output\n"
     "  --output     the file to write\n"
@@ -661,12 +665,13 @@ static int cmd_check(int argc, char **argv) {
   an_result *base = an_result_new();
   pf_set *base_perf = pf_set_new();
   bl_meta meta = {0};
-  bool base_surface = false;
+  bool base_surface = false, base_access = false;
   an_contract_set *base_contract = NULL;
   if (bl_store_load(store, base, &meta, err, sizeof err) != 0 ||
       bl_store_load_perf(store, base_perf, err, sizeof err) != 0 ||
       bl_store_load_surface(store, base, &base_surface, err, sizeof err) != 0 ||
-      bl_store_load_contract(store, &base_contract, err, sizeof err) != 0) {
+      bl_store_load_contract(store, &base_contract, err, sizeof err) != 0 ||
+      bl_store_load_access(store, base, &base_access, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
     bl_store_close(store);
     an_result_delete(base);
@@ -702,6 +707,14 @@ static int cmd_check(int argc, char **argv) {
               "assay: note: the baseline %s holds no attack surface (an older schema); "
               "save a new baseline to compare endpoints and their guards\n",
               o.baseline);
+    /* The data-access graph: new reads and writes of personal data, new tables. */
+    if (base_access)
+      an_access_diff(base, res);
+    else
+      fprintf(stderr,
+              "assay: note: the baseline %s holds no data-access graph (an older schema); "
+              "save a new baseline to compare table and key access\n",
+              o.baseline);
     an_result_sort(res);
     /* Policy and inline suppressions; a bad one stops here, before any
      * output is written. */
@@ -719,8 +732,17 @@ static int cmd_check(int argc, char **argv) {
   /* The contract and attack-surface gate's findings, counted apart. */
   size_t c_counts[AN_STATE_ABSENT + 1] = {0}, c_new_open = 0;
   size_t c_class[3] = {0}; /* new changes: breaking, potentially breaking, compatible */
+  /* The data-access gate's findings (all new), counted apart too. */
+  size_t a_new = 0, a_new_open = 0;
   for (size_t i = 0; i < res->nfindings; i++) {
     if (res->findings[i].suppressed_reason) n_suppressed++;
+    if (strncmp(res->findings[i].rule_id, "assay/access-", 13) == 0) {
+      if (res->findings[i].state == AN_STATE_NEW) {
+        a_new++;
+        if (!res->findings[i].suppressed_reason) a_new_open++;
+      }
+      continue;
+    }
     if (an_surface_is_contract_rule(res->findings[i].rule_id)) {
       if ((unsigned)res->findings[i].state <= AN_STATE_ABSENT) c_counts[res->findings[i].state]++;
       /* potentially breaking and compatible changes are reported, not failed */
@@ -751,7 +773,8 @@ static int cmd_check(int argc, char **argv) {
   const char *flow_verdict = n_new_open ? "fail" : "pass";
   const char *perf_verdict = report ? pf_report_verdict(report) : "pass";
   const char *contract_verdict = c_new_open ? "fail" : "pass";
-  bool failed = n_new_open || c_new_open || strcmp(perf_verdict, "fail") == 0;
+  const char *access_verdict = a_new_open ? "fail" : "pass";
+  bool failed = n_new_open || c_new_open || a_new_open || strcmp(perf_verdict, "fail") == 0;
   /* Both gates: fail when either fails; inconclusive (still exit 0: noise
    * or too few samples must not fail a build) when performance could not
    * decide; pass otherwise. */
@@ -797,6 +820,24 @@ static int cmd_check(int argc, char **argv) {
     a.contract_potentially_breaking = c_class[1];
     a.contract_compatible = c_class[2];
     a.ncontract_rules = sizeof contract_rules / sizeof *contract_rules;
+    static const char *const access_rules[] = {"assay/access-pii-read", "assay/access-pii-write",
+                                               "assay/access-table-added"};
+    rp_rule_count a_by_rule[sizeof access_rules / sizeof *access_rules];
+    for (size_t r = 0; r < sizeof access_rules / sizeof *access_rules; r++) {
+      a_by_rule[r] = (rp_rule_count){access_rules[r], 0};
+      for (size_t i = 0; i < res->nfindings; i++)
+        a_by_rule[r].n_new += res->findings[i].state == AN_STATE_NEW &&
+                              strcmp(res->findings[i].rule_id, access_rules[r]) == 0;
+    }
+    a.access_evaluated = true;
+    a.access_verdict = access_verdict;
+    a.access_compared = base_access;
+    a.access_new = a_new;
+    a.access_rules = a_by_rule;
+    a.naccess_rules = sizeof access_rules / sizeof *access_rules;
+    a.access_rows = res->naccesses;
+    a.access_tables = res->ntables;
+    a.access_unresolved = res->nunresolved_access;
     /* The policy and every suppression applied (rp_exception mirrors
      * an_policy_applied field by field). */
     rp_exception *excs = as_calloc(pol->napplied ? pol->napplied : 1, sizeof(*excs));
@@ -848,6 +889,7 @@ static int cmd_check(int argc, char **argv) {
     if (c_counts[AN_STATE_NEW] || c_counts[AN_STATE_UNCHANGED] || c_counts[AN_STATE_ABSENT])
       fprintf(s, "; contract and attack surface: %zu new, %zu unchanged, %zu absent",
               c_counts[AN_STATE_NEW], c_counts[AN_STATE_UNCHANGED], c_counts[AN_STATE_ABSENT]);
+    if (a_new) fprintf(s, "; data access: %zu new", a_new);
     if (report)
       fprintf(s,
               "; performance: %zu regressions, %zu improvements, %zu inconclusive, %zu unchanged",
@@ -985,15 +1027,13 @@ static int cmd_export(int argc, char **argv) {
   free(rest);
   if (p) return p > 0 ? EXIT_PASS : EXIT_USAGE;
   if (!graph) graph = "flows";
-  bool services = strcmp(graph, "services") == 0;
-  if (strcmp(graph, "flows") != 0 && !services) {
-    fail_usage(usage_export,
-               "unknown graph '%s' (flows or services; the access graph comes with issue 5)",
-               graph);
+  bool services = strcmp(graph, "services") == 0, access = strcmp(graph, "access") == 0;
+  if (strcmp(graph, "flows") != 0 && !services && !access) {
+    fail_usage(usage_export, "unknown graph '%s' (flows, services or access)", graph);
     return EXIT_USAGE;
   }
-  if (services && o.baseline) {
-    fail_usage(usage_export, "--baseline draws the flows diff; the services graph has none");
+  if ((services || access) && o.baseline) {
+    fail_usage(usage_export, "--baseline draws the flows diff; the %s graph has none", graph);
     return EXIT_USAGE;
   }
   if (!o.output) {
@@ -1041,12 +1081,21 @@ static int cmd_export(int argc, char **argv) {
   if (base) bl_diff(base, res);
   an_result_sort(res);
   Agraph_t *g = NULL;
-  if ((services ? rp_graph_services(res, &g) : rp_graph_flows(res, base != NULL, &g)) != 0) {
+  int grc = access     ? rp_graph_access(res, &g)
+            : services ? rp_graph_services(res, &g)
+                       : rp_graph_flows(res, base != NULL, &g);
+  if (grc != 0) {
     fprintf(stderr, "assay: cannot build the %s graph\n", graph);
     rc = EXIT_INTERNAL;
   } else if (rp_graph_write(g, format, o.output, err, sizeof err) != 0) {
     fprintf(stderr, "assay: %s\n", err);
     rc = EXIT_USAGE;
+  } else if (access) {
+    printf("assay export: data-access graph of %zu access%s to %zu table%s and keys (%zu "
+           "statement%s not read) written to %s\n",
+           res->naccesses, res->naccesses == 1 ? "" : "es", res->ntables,
+           res->ntables == 1 ? "" : "s", res->nunresolved_access,
+           res->nunresolved_access == 1 ? "" : "s", o.output);
   } else if (services) {
     size_t linked = 0;
     for (size_t i = 0; i < res->nlinks; i++)

@@ -47,7 +47,7 @@ if [ "$type" != Release ]; then
   [ -z "$type" ] || say "$BUILD/ is a '$type' build: reconfiguring it as Release"
   cmake -S . -B "$BUILD" -DCMAKE_BUILD_TYPE=Release >/dev/null
 fi
-cmake --build "$BUILD" -j"$JOBS" --target assay assay-bench-parse >/dev/null ||
+cmake --build "$BUILD" -j"$JOBS" --target assay assay-bench-parse assay-bench-access >/dev/null ||
   die "build failed (run: cmake --build $BUILD)"
 ASSAY=$BUILD/assay
 PARSE=$BUILD/assay-bench-parse
@@ -166,6 +166,9 @@ for lang in "${LANGS[@]}"; do
     rm -rf "$WORK/shop-before" "$WORK/units.sqlite"
   fi
 done
+
+say "data-access graph: SQL call-site extraction against lowering (assay-bench-access)"
+"$BUILD/assay-bench-access" | sed 's/^/  /' || die "assay-bench-access failed"
 
 echo "Summary ($(basename "$BUILD") build, $(nproc 2>/dev/null || echo '?') CPUs; lines/s, wall-clock)"
 printf '%-19s %9s %12s %12s %12s %10s\n' "input" "lines" "scan cold" "scan warm" "parse" \

@@ -18,7 +18,8 @@ mkdir -p "$REPORTS"
 rm -f "$REPORTS/baseline.sqlite" "$REPORTS/check.sarif" "$REPORTS/attestation.json" \
   "$REPORTS/check.txt" "$REPORTS/check.json" "$REPORTS/flows.svg" "$REPORTS/flows.dot" \
   "$REPORTS/demo-key.pem" "$REPORTS/demo-key.pub.pem" "$REPORTS/attestation.dsse.json" \
-  "$REPORTS/summary.md" "$REPORTS/report.html" "$REPORTS/services.svg" "$REPORTS/mesh.json"
+  "$REPORTS/summary.md" "$REPORTS/report.html" "$REPORTS/services.svg" "$REPORTS/mesh.json" \
+  "$REPORTS/access.svg"
 
 say "baseline: $ASSAY baseline save corpus/shop/before --db $REPORTS/baseline.sqlite"
 "$ASSAY" baseline save corpus/shop/before --db "$REPORTS/baseline.sqlite"
@@ -46,6 +47,10 @@ say "graph: $ASSAY export corpus/shop/after --baseline $REPORTS/baseline.sqlite 
   --output "$REPORTS/flows.svg"
 "$ASSAY" export corpus/shop/after --graph flows --baseline "$REPORTS/baseline.sqlite" \
   --output "$REPORTS/flows.dot"
+# The data-access graph: endpoints, functions, tables (personal-data columns
+# marked) and cache keys, and the statements that could not be read.
+say "data access: $ASSAY export corpus/shop/after --graph access --output $REPORTS/access.svg"
+"$ASSAY" export corpus/shop/after --graph access --output "$REPORTS/access.svg"
 
 # The cross-service corpus: personal data followed across HTTP, gRPC, Kafka
 # and Redis, and its service map.
@@ -94,7 +99,7 @@ echo "  exit $rc_verify: $verify_out"
 echo "reports in $ROOT/$REPORTS/:"
 for f in baseline.sqlite check.txt check.json check.sarif attestation.json \
   attestation.dsse.json demo-key.pem demo-key.pub.pem flows.svg flows.dot summary.md \
-  report.html mesh.json services.svg; do
+  report.html mesh.json services.svg access.svg; do
   [ -f "$REPORTS/$f" ] && echo "  $REPORTS/$f"
 done
 exit "$rc"

@@ -41,8 +41,8 @@ expect 2 "assay: missing ENVELOPE" "$ASSAY" attest verify --key k.pub.pem
 expect 2 "assay: unknown option '--root'" "$ASSAY" attest sign att.json --root x
 
 # The check, with relative evidence paths.
-expect 0 "29 findings" "$ASSAY" baseline save "$ROOT/corpus/shop/before" --db b.sqlite
-expect 1 "FAILED — 2 new" "$ASSAY" check "$ROOT/corpus/shop/after" --baseline b.sqlite \
+expect 0 "41 findings" "$ASSAY" baseline save "$ROOT/corpus/shop/before" --db b.sqlite
+expect 1 "FAILED — 5 new" "$ASSAY" check "$ROOT/corpus/shop/after" --baseline b.sqlite \
   --sarif check.sarif --attestation att.json --format json --output check.json
 python3 - "$(sha check.sarif)" "$(sha check.json)" "$(sha b.sqlite)" <<'EOF' || fail=1
 import json, sys

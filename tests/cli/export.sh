@@ -242,10 +242,10 @@ PYEOF
 
 # Errors: exit 2, exact messages, nothing written.
 expect 0 "" "$ASSAY" export --help
-grep -q "^usage: assay export PATH --graph flows|services --format dot|svg|png --output FILE" "$T/out.txt" ||
+grep -q "^usage: assay export PATH --graph flows|services|access --format dot|svg|png --output FILE" "$T/out.txt" ||
   { echo "FAIL: export --help lacks the usage line"; fail=1; }
-expect 2 "assay: unknown graph 'access' (flows or services; the access graph comes with issue 5)" \
-  "$ASSAY" export "$CORPUS/before" --graph access --format dot --output "$T/x.dot"
+expect 2 "assay: unknown graph 'tables' (flows, services or access)" \
+  "$ASSAY" export "$CORPUS/before" --graph tables --format dot --output "$T/x.dot"
 expect 2 "assay: missing --output FILE" "$ASSAY" export "$CORPUS/before" --graph flows --format dot
 expect 2 "assay: unknown graph format 'gif' (dot, svg or png)" \
   "$ASSAY" export "$CORPUS/before" --format gif --output "$T/x.gif"

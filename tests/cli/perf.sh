@@ -184,8 +184,8 @@ expect 0 "perf: [added] parse (ns): not in the baseline" \
   { echo "FAIL: check changed the version 1 baseline"; fail=1; }
 expect 0 "baseline $T/v1.sqlite: 2 benchmarks" \
   "$ASSAY" baseline save "$S" --db "$T/v1.sqlite" --perf "$P/wall_base.json"
-[ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("pragma user_version").fetchone()[0])' "$T/v1.sqlite")" = 3 ] ||
-  { echo "FAIL: save did not migrate the baseline to version 3"; fail=1; }
+[ "$(python3 -c 'import sqlite3,sys; print(sqlite3.connect(sys.argv[1]).execute("pragma user_version").fetchone()[0])' "$T/v1.sqlite")" = 4 ] ||
+  { echo "FAIL: save did not migrate the baseline to version 4"; fail=1; }
 # A baseline with samples, checked without --perf, says what was not compared.
 expect 0 "assay: note: the baseline holds 2 benchmarks; pass --perf FILE to compare them" \
   "$ASSAY" check "$S" --baseline "$T/v1.sqlite"

@@ -33,9 +33,10 @@ page = open(sys.argv[2]).read()
 report = json.load(open(sys.argv[3]))
 bad = []
 
-# Ground truth: the "check" entries of ground_truth.json and truth/*.json.
+# Ground truth: the "check" entries of ground_truth.json, truth/*.json and
+# access_truth.json (the data-access findings).
 truth = list(json.load(open("corpus/shop/ground_truth.json")).get("check", []))
-for p in sorted(glob.glob("corpus/shop/truth/*.json")):
+for p in sorted(glob.glob("corpus/shop/truth/*.json")) + ["corpus/shop/access_truth.json"]:
     truth += json.load(open(p)).get("check", [])
 want = {s: sorted((e["file"], e["line"]) for e in truth if e["state"] == s)
         for s in ("new", "absent")}
@@ -67,8 +68,11 @@ for state, heading in (("new", "New findings"), ("absent", "Absent findings")):
 first = md.splitlines()[0] if md else ""
 if first != "# Assay check: fail":
     bad.append("title %r" % first)
-if "| Data flow | fail | %d new, " % len(want["new"]) not in md:
-    bad.append("no data-flow gate row with %d new" % len(want["new"]))
+n_access = sum(1 for e in truth if e["state"] == "new" and e.get("rule", "").startswith("assay/access-"))
+if "| Data flow | fail | %d new, " % (len(want["new"]) - n_access) not in md:
+    bad.append("no data-flow gate row with %d new" % (len(want["new"]) - n_access))
+if "| Data access | fail | %d new reads, writes or tables of personal data |" % n_access not in md:
+    bad.append("no data-access gate row with %d new" % n_access)
 if "| Performance |" in md:
     bad.append("a performance row without --perf")
 

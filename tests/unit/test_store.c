@@ -269,10 +269,10 @@ static void test_invalid_files(void) {
   free(sql);
   expect_open_error(newer, false,
                     " is not a valid Assay baseline: schema version 99 is newer than this "
-                    "Assay (supports up to 3)");
+                    "Assay (supports up to 4)");
   expect_open_error(newer, true,
                     " is not a valid Assay baseline: schema version 99 is newer than this "
-                    "Assay (supports up to 3)");
+                    "Assay (supports up to 4)");
   CHECK_INT(query_int(newer, "PRAGMA user_version"), 99);
   unlink(newer);
   free(newer);

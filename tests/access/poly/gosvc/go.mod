@@ -1,0 +1,2 @@
+module example.com/gosvc
+go 1.21
