@@ -124,7 +124,8 @@ typedef struct an_access_rec {
   const char **categories; /* sorted, unique: the columns' categories, or the key's */
   uint32_t ncategories;
   const char **endpoints; /* the endpoints whose handlers reach the function
-                             ("users POST /users"), sorted, unique */
+                             ("POST /users/{}", "rpc /pkg.Svc/M", "kafka topic"), sorted,
+                             unique */
   uint32_t nendpoints;
   const char *statement;  /* SQL with '?' for computed parts, the Redis command, or the ORM call */
   const char *unresolved; /* why the statement could not be read, else NULL */

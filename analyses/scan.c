@@ -311,6 +311,20 @@ static void an_scan__schema_contracts(an_result *res, const char *root, const an
   free(svcs);
 }
 
+/* "relpath\0digest\n" (relpath, NUL, 64 hex digits, newline). */
+static char *an_scan__tree_line(const char *relpath, const char *digest) {
+  size_t n = strlen(relpath);
+  char *l = as_malloc(n + 1 + 65 + 1);
+  memcpy(l, relpath, n + 1);
+  snprintf(l + n + 1, 66, "%.64s\n", digest);
+  return l;
+}
+
+/* Byte order of "relpath\0..." lines: the relpath decides. */
+static int an_scan__strcmp(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
 static size_t an_scan__lines(const char *s, size_t n) {
   size_t lines = 0;
   for (const char *p = s; (p = memchr(p, '\n', n - (size_t)(p - s))) != NULL; p++)
@@ -370,7 +384,8 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
 
   as_intern *strings = as_intern_new();
   ir_unit **units = as_calloc(files.len ? files.len : 1, sizeof(ir_unit *));
-  as_buf tree = {0};
+  /* The tree digest's lines, "relpath\0sha256\n", sorted at the end. */
+  AS_ARRAY(char *) tree = {0};
   for (size_t i = 0; i < files.len; i++) {
     const fe_file *f = &files.items[i];
     char *src = NULL;
@@ -387,7 +402,7 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
     res->lines_scanned += an_scan__lines(src, len);
     char digest[65], key[65];
     as_sha256_hex(src, len, digest);
-    as_buf_printf(&tree, "%s%c%s\n", f->relpath, 0, digest);
+    as_array_push(&tree, an_scan__tree_line(f->relpath, digest));
     as_buf keysrc = {0};
     as_buf_printf(&keysrc, "%s\n%s\n%s\n%s\n", an_scan__version(f->lang), f->relpath,
                   f->service_root, digest);
@@ -435,8 +450,28 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
   as_array_free(&hdrs);
   if (cache) bl_cache_commit(cache);
   bl_cache_close(cache);
-  as_sha256_hex(tree.data ? tree.data : "", tree.len, info->tree_digest);
-  as_buf_free(&tree);
+  /* The files the analyses read besides the sources (schemas, manifests,
+   * API documents) are part of the tree: a migration alone changes it. */
+  for (size_t i = 0; i < files.nextra; i++) {
+    char *abs = as_sprintf("%s/%s", opt->root, files.extra[i]), *data;
+    size_t dlen;
+    char digest[65] = "unreadable";
+    if (as_read_file(abs, &data, &dlen) == 0) {
+      as_sha256_hex(data, dlen, digest);
+      free(data);
+    }
+    free(abs);
+    as_array_push(&tree, an_scan__tree_line(files.extra[i], digest));
+  }
+  if (tree.len) qsort(tree.items, tree.len, sizeof(char *), an_scan__strcmp);
+  as_buf treebuf = {0};
+  for (size_t i = 0; i < tree.len; i++) {
+    as_buf_put(&treebuf, tree.items[i], strlen(tree.items[i]) + 1 + 65);
+    free(tree.items[i]);
+  }
+  as_array_free(&tree);
+  as_sha256_hex(treebuf.data ? treebuf.data : "", treebuf.len, info->tree_digest);
+  as_buf_free(&treebuf);
 
   /* The names services answer to: their folder names. */
   AS_ARRAY(const char *) hosts = {0};

@@ -18,7 +18,9 @@ typedef struct an_scan_options {
 } an_scan_options;
 
 typedef struct an_scan_info {
-  char tree_digest[65]; /* sha256 over "relpath\0sha256(content)\n", sorted */
+  char tree_digest[65]; /* sha256 over "relpath\0sha256(content)\n" of every source file
+                           and every file read besides (.proto, .yml/.yaml, .json, .sql,
+                           .prisma), sorted by relpath */
   size_t cache_hits, cache_misses;
   char cache_warning[512]; /* set when the cache could not be used */
 } an_scan_info;

@@ -206,9 +206,11 @@ att = json.load(open(os.path.join(tmp, "att.json")))
 lines = []
 for dirpath, dirs, files in os.walk(os.path.join(tmp, "copy")):
     for f in files:
-        # the languages Assay reads (frontend/discover.c)
+        # the languages Assay reads and the files it reads besides them
+        # (frontend/discover.c)
         if f.endswith((".py", ".c", ".h", ".js", ".jsx", ".mjs", ".cjs", ".ts", ".tsx",
-                       ".go", ".java")) and not f.endswith((".d.ts", ".min.js")):
+                       ".go", ".java", ".proto", ".yml", ".yaml", ".json", ".sql",
+                       ".prisma")) and not f.endswith((".d.ts", ".min.js")):
             full = os.path.join(dirpath, f)
             rel = os.path.relpath(full, os.path.join(tmp, "copy"))
             lines.append((rel, hashlib.sha256(open(full, "rb").read()).hexdigest()))

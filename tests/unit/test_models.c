@@ -151,6 +151,8 @@ int main(void) {
       {"c sanitizer ok\nc bad x\n", "m.tsv:2: unknown kind 'bad'"},
       {"go sink-third-party sentry.capture\n", "m.tsv:1: sink-third-party needs vendor=NAME"},
       {"java sink-db-write x.save data=all\n", "m.tsv:1: option data takes 'recv', not 'all'"},
+      {"python sql *cursor.execute\n", "m.tsv:1: sql needs arg=N"},
+      {"c kv rediscommand\n", "m.tsv:1: kv needs arg=N or format=N"},
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     CHECK_INT(an_models_add_text(e, bad[i].text, "m.tsv", err, sizeof err), -1);
@@ -158,6 +160,35 @@ int main(void) {
   }
   CHECK_INT(an_models_count(e), 2);
   an_models_delete(e);
+
+  /* SQL and key-value models describe a call besides its fact: the default
+   * models make cursor.execute a db-write sink and mark its SQL text, make
+   * r.hset a key-value command on its first argument, sqlite3_prepare_v2's
+   * SQL its second, and redisCommand's format its second. */
+  u = ir_unit_new(strings, "d.py", "python", "d");
+  fn = ir_add_func(u, "f", (ir_loc){1, 1});
+  uint32_t d_exec = call("%t1", "cursor", "cursor.execute", 2, "%t0", "params");
+  uint32_t d_hset = call("%t2", "r", "r.hset", 3, "%t0", "%t1", "v");
+  uint32_t d_log = call("%t3", "logging", "logging.info", 1, "%t0");
+  an_models_apply(m, u);
+  check_fact(d_exec, IR_FACT_SINK, IR_SINK_DB_WRITE, 1, 255, "cursor.execute");
+  CHECK_INT(fn->insts[d_exec].fact_sql, 1);
+  CHECK_INT(fn->insts[d_exec].fact_key, 0);
+  CHECK_INT(fn->insts[d_hset].fact_key, 1);
+  CHECK(!fn->insts[d_hset].fact_key_format);
+  CHECK_INT(fn->insts[d_hset].fact_sql, 0);
+  CHECK_INT(fn->insts[d_log].fact_sql, 0);
+  CHECK_INT(fn->insts[d_log].fact_key, 0);
+  ir_unit_delete(u);
+  u = ir_unit_new(strings, "d.c", "c", "d.c");
+  fn = ir_add_func(u, "f", (ir_loc){1, 1});
+  uint32_t d_prep = call("%t1", NULL, "sqlite3_prepare_v2", 5, "db", "%t0", "n", "st", "z");
+  uint32_t d_redis = call("%t2", NULL, "redisCommand", 3, "c", "%t0", "id");
+  an_models_apply(m, u);
+  CHECK_INT(fn->insts[d_prep].fact_sql, 2);
+  CHECK_INT(fn->insts[d_redis].fact_key, 2);
+  CHECK(fn->insts[d_redis].fact_key_format);
+  ir_unit_delete(u);
   an_models_delete(m);
   an_models_delete(NULL);
   as_intern_delete(strings);
