@@ -354,6 +354,11 @@ static void ac_sql_site(an_access_set *s, ac_svc *svc, const ir_unit *u, const i
   if (strcmp(u->lang, "go") == 0 && a + 1 < in->nargs &&
       (strncmp(in->args[a], "ctx", 3) == 0 || strcmp(in->args[a], "context.Background()") == 0))
     a++;
+  /* session.execute(select(User)): the ORM call that built the statement is
+   * the access, already read. */
+  uint32_t at;
+  const ir_inst *d = ac_def(fn, i, in->args[a], &at);
+  if (d && d->op == IR_CALL && as_ptrmap_get(&s->site_of, d)) return;
   as_arena *tmp = as_arena_new();
   const char *text;
   size_t nholes;
@@ -471,7 +476,6 @@ static void ac_kv_site(an_access_set *s, ac_svc *svc, const ir_unit *u, const ir
     const char *key = ac_str(s, e.out.data);
     for (char *c = cmd; *c; c++)
       *c = (char)toupper((unsigned char)*c);
-    site->statement = as_arena_strdup(s->arena, cmd);
     char *stmt = as_sprintf("%s %s%s%s", cmd, key, field[0] && ac_kv_hash(cmd) ? " " : "",
                             field[0] && ac_kv_hash(cmd) ? field : "");
     site->statement = as_arena_strdup(s->arena, stmt);
