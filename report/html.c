@@ -134,9 +134,19 @@ int rp_write_html(const an_result *res, const rp_summary *s, FILE *out, char *er
   char *svg = rp__html_svg(res, err, errlen);
   if (!svg) return -1;
   size_t counts[AN_STATE_ABSENT + 1] = {0}, nsuppressed = 0;
+  size_t flow[AN_STATE_ABSENT + 1] = {0}, access_new = 0, access_open = 0;
   for (size_t i = 0; i < res->nfindings; i++) {
-    if ((unsigned)res->findings[i].state <= AN_STATE_ABSENT) counts[res->findings[i].state]++;
-    if (res->findings[i].suppressed_reason) nsuppressed++;
+    const an_finding *f = &res->findings[i];
+    bool access = strncmp(f->rule_id, "assay/access-", 13) == 0;
+    if ((unsigned)f->state <= AN_STATE_ABSENT) {
+      counts[f->state]++;
+      if (!access) flow[f->state]++;
+    }
+    if (f->suppressed_reason) nsuppressed++;
+    if (access && f->state == AN_STATE_NEW) {
+      access_new++;
+      if (!f->suppressed_reason) access_open++;
+    }
   }
   const char *verdict = rp__html_or(s->verdict, "pass");
   const char *title = rp__html_or(s->title, ".");
@@ -158,7 +168,13 @@ int rp_write_html(const an_result *res, const rp_summary *s, FILE *out, char *er
         out);
   rp__html_verdict(out, rp__html_or(s->flow_verdict, verdict));
   fprintf(out, "</td><td>%zu new, %zu unchanged, %zu absent, %zu suppressed</td></tr>\n",
-          counts[AN_STATE_NEW], counts[AN_STATE_UNCHANGED], counts[AN_STATE_ABSENT], nsuppressed);
+          flow[AN_STATE_NEW], flow[AN_STATE_UNCHANGED], flow[AN_STATE_ABSENT], nsuppressed);
+  if (access_new) {
+    fputs("<tr><td>Data access</td><td>", out);
+    rp__html_verdict(out, access_open ? "fail" : "pass");
+    fprintf(out, "</td><td>%zu new reads, writes or tables of personal data</td></tr>\n",
+            access_new);
+  }
   if (s->perf) {
     fputs("<tr><td>Performance</td><td>", out);
     rp__html_verdict(out, pf_report_verdict(s->perf));

@@ -54,6 +54,11 @@ int rp_write_text(const an_result *res, const rp_options *opt, FILE *out) {
             counts[AN_STATE_UNCHANGED], counts[AN_STATE_ABSENT]);
   if (nsuppressed) fprintf(out, ", %zu suppressed", nsuppressed);
   fprintf(out, ", %zu files scanned, %zu failed\n", res->files_scanned, res->files_failed);
+  if (res->naccesses || res->ntables || res->nunresolved_access)
+    fprintf(
+        out, "data access: %zu access%s, %zu table%s in the schemas, %zu statement%s not read\n",
+        res->naccesses, res->naccesses == 1 ? "" : "es", res->ntables, res->ntables == 1 ? "" : "s",
+        res->nunresolved_access, res->nunresolved_access == 1 ? "" : "s");
   const pf_report *p = opt ? opt->perf : NULL;
   for (size_t i = 0; p && i < p->nresults; i++) {
     const pf_result *r = &p->results[i];

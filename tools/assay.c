@@ -1091,8 +1091,8 @@ static int cmd_export(int argc, char **argv) {
     fprintf(stderr, "assay: %s\n", err);
     rc = EXIT_USAGE;
   } else if (access) {
-    printf("assay export: data-access graph of %zu access%s to %zu table%s and keys (%zu "
-           "statement%s not read) written to %s\n",
+    printf("assay export: data-access graph of %zu access%s, %zu table%s (%zu statement%s not "
+           "read) written to %s\n",
            res->naccesses, res->naccesses == 1 ? "" : "es", res->ntables,
            res->ntables == 1 ? "" : "s", res->nunresolved_access,
            res->nunresolved_access == 1 ? "" : "s", o.output);
