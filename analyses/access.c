@@ -322,15 +322,25 @@ static void ac_item(an_access_set *s, an_access_site *site, an_access_kind kind,
     site->reads = true;
 }
 
-/* Rebuild the statement of args[a] and prepare it; *out and the text live in
- * tmp. */
+/* Rebuild the statement of v and prepare it. *shown is the statement as
+ * reported: each computed part marked "{}" (a bound parameter stays "?").
+ * *out and the texts live in tmp. */
 static int ac_prepare(an_access_set *s, ac_svc *svc, const ir_unit *u, const ir_func *fn,
                       uint32_t i, const char *v, bool no_pct, bool *saw_pct, as_arena *tmp,
-                      const char **text, size_t *nholes, an_sql_result *out) {
+                      const char **shown, an_sql_result *out) {
   ac_eval e = {s, svc, {0}, {0}, strcmp(u->lang, "python") == 0, "?", 0, no_pct, false};
   ac_value(&e, u, fn, i, v);
-  *text = as_arena_strdup(tmp, e.out.data ? e.out.data : "");
-  *nholes = e.holes.len;
+  const char *text = as_arena_strdup(tmp, e.out.data ? e.out.data : "");
+  as_buf b = {0};
+  size_t from = 0;
+  for (size_t h = 0; h < e.holes.len; h++) {
+    as_buf_put(&b, text + from, e.holes.items[h] - from);
+    as_buf_puts(&b, "{}");
+    from = e.holes.items[h] + 1;
+  }
+  as_buf_puts(&b, text + from);
+  *shown = as_arena_strdup(tmp, b.data ? b.data : "");
+  as_buf_free(&b);
   *saw_pct = e.saw_pct;
   int rc = -1;
   if (e.holes.len == 1 && e.out.len == 1) {
@@ -338,7 +348,7 @@ static int ac_prepare(an_access_set *s, ac_svc *svc, const ir_unit *u, const ir_
     out->unresolved = "dynamic SQL: the whole statement is computed";
   } else {
     an_sql_holes holes = {e.holes.items, e.holes.len};
-    rc = an_sql_access(svc->schema, *text, &holes, s->cat, tmp, out);
+    rc = an_sql_access(svc->schema, text, &holes, s->cat, tmp, out);
   }
   as_buf_free(&e.out);
   as_array_free(&e.holes);
@@ -361,19 +371,16 @@ static void ac_sql_site(an_access_set *s, ac_svc *svc, const ir_unit *u, const i
   if (d && d->op == IR_CALL && as_ptrmap_get(&s->site_of, d)) return;
   as_arena *tmp = as_arena_new();
   const char *text;
-  size_t nholes;
   bool saw_pct;
   an_sql_result r;
-  int rc = ac_prepare(s, svc, u, fn, i, in->args[a], false, &saw_pct, tmp, &text, &nholes, &r);
+  int rc = ac_prepare(s, svc, u, fn, i, in->args[a], false, &saw_pct, tmp, &text, &r);
   if (rc != 0 && saw_pct) {
     /* f"... = %s AND id = {uid}" lowers like "... = %s AND id = " % uid:
      * when reading it as % formatting does not prepare, read it as
      * concatenation (the %s a DB-API parameter). */
     const char *text2;
-    size_t nholes2;
     an_sql_result r2;
-    if (ac_prepare(s, svc, u, fn, i, in->args[a], true, &saw_pct, tmp, &text2, &nholes2, &r2) ==
-        0) {
+    if (ac_prepare(s, svc, u, fn, i, in->args[a], true, &saw_pct, tmp, &text2, &r2) == 0) {
       text = text2;
       r = r2;
     }

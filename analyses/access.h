@@ -53,7 +53,7 @@ typedef struct an_access_site {
   uint32_t inst;
   const char *service;    /* "." for the repository root */
   const char *via;        /* "sql", "redis", "orm:django", ... */
-  const char *statement;  /* the statement as rebuilt ('?' for holes), the command, the ORM call */
+  const char *statement;  /* the statement as rebuilt ("{}" for holes), the command, the ORM call */
   const char *unresolved; /* SQLite's reason, or NULL */
   an_access_item *items;
   uint32_t nitems;

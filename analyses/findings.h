@@ -127,7 +127,8 @@ typedef struct an_access_rec {
                              ("POST /users/{}", "rpc /pkg.Svc/M", "kafka topic"), sorted,
                              unique */
   uint32_t nendpoints;
-  const char *statement;  /* SQL with '?' for computed parts, the Redis command, or the ORM call */
+  const char *statement;  /* SQL with "{}" for each computed part ('?' stays a bound
+                             parameter), the Redis command, or the ORM call */
   const char *unresolved; /* why the statement could not be read, else NULL */
   const char *path;
   uint32_t line, col;

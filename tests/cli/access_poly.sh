@@ -44,10 +44,10 @@ def compare(label, got, want):
 
 compare("accesses",
         [(r["service"], r["function"], r["kind"], r["resource"], r["op"],
-          tuple(c["name"] for c in r["columns"]), tuple(r["categories"]), r["via"], r["line"])
-         for r in da["accesses"]],
+          tuple(c["name"] for c in r["columns"]), tuple(r["categories"]), r["via"], r["line"],
+          r["statement"]) for r in da["accesses"]],
         [(r["service"], r["function"], r["kind"], r["resource"], r["op"], tuple(r["columns"]),
-          tuple(r["categories"]), r["via"], r["line"]) for r in truth["accesses"]])
+          tuple(r["categories"]), r["via"], r["line"], r["statement"]) for r in truth["accesses"]])
 compare("unresolved",
         [(u["service"], u["function"], u["file"], u["line"], u["reason"], u["statement"])
          for u in da["unresolved"]],
