@@ -448,7 +448,8 @@ static void ac_kv_site(an_access_set *s, ac_svc *svc, const ir_unit *u, const ir
   uint32_t a = in->fact_key - 1u;
   if (a >= in->nargs) return;
   char cmd[32] = "", field[128] = "";
-  ac_eval e = {s, svc, {0}, {0}, false, "{}", 0, false, false};
+  /* python: "user:%s" % uid is formatting, as in statements. */
+  ac_eval e = {s, svc, {0}, {0}, strcmp(u->lang, "python") == 0, "{}", 0, false, false};
   if (in->fact_key_format) {
     const char *fmt = ac_const_at(fn, i, in->args[a]);
     if (!fmt) return;

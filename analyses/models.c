@@ -340,14 +340,6 @@ static const char *an_models__last_part(const char *callee) {
 }
 
 /* The callee of the most recent CALL before index i that defines value v. */
-static const char *an_models__def_callee(const ir_func *fn, uint32_t i, const char *v) {
-  while (i-- > 0) {
-    const ir_inst *in = &fn->insts[i];
-    if (in->dst == v) return in->op == IR_CALL ? in->callee : NULL;
-  }
-  return NULL;
-}
-
 static void an_models__lower(const char *s, char *out, size_t cap) {
   size_t i = 0;
   for (; s[i] && i + 1 < cap; i++)
@@ -360,6 +352,145 @@ static bool an_models__applies(const char *model_lang, const char *unit_lang) {
   if (model_lang[0] != unit_lang[0] && !(model_lang[0] == 'j' && unit_lang[0] == 't')) return false;
   return strcmp(model_lang, unit_lang) == 0 ||
          (strcmp(model_lang, "javascript") == 0 && strcmp(unit_lang, "typescript") == 0);
+}
+
+/* ---- what produced a receiver (recv=) ----------------------------------------------------- */
+
+/* The last instruction before i of fn that writes v, or NULL. */
+static const ir_inst *an_models__def(const ir_func *fn, uint32_t i, const char *v, uint32_t *at) {
+  while (i-- > 0) {
+    if (fn->insts[i].dst == v) {
+      if (at) *at = i;
+      return &fn->insts[i];
+    }
+  }
+  return NULL;
+}
+
+/* The class a method belongs to ("Store" for "Store.put"), into buf; false
+ * for a free function. */
+static bool an_models__class_of(const ir_func *fn, char *buf, size_t cap) {
+  const char *dot = strrchr(fn->name, '.');
+  if (!dot || (size_t)(dot - fn->name) >= cap) return false;
+  memcpy(buf, fn->name, (size_t)(dot - fn->name));
+  buf[dot - fn->name] = 0;
+  return true;
+}
+
+/* Is v the object a method of its class is called on (self, this, Go's receiver)? */
+static bool an_models__is_self(const ir_unit *u, const ir_func *fn, const char *v) {
+  if (u->lang[0] == 'p')
+    return fn->nparams && strcmp(v, fn->params[0]) == 0 && strcmp(v, "self") == 0;
+  if (u->lang[0] == 'g')
+    return fn->nparams && strcmp(v, fn->params[0]) == 0 && strchr(fn->name, '.');
+  return strcmp(v, "this") == 0;
+}
+
+static const ir_record *an_models__record(const ir_unit *u, const char *cls) {
+  for (uint32_t r = 0; r < u->nrecords; r++)
+    if (strcmp(u->records[r]->name, cls) == 0) return u->records[r];
+  return NULL;
+}
+
+static const char *an_models__origin(const ir_unit *u, const ir_func *fn, uint32_t i, const char *v,
+                                     int depth, char *type, size_t cap);
+
+/* What the unit stores into field of an object of class cls: the callee of
+ * the call whose result a method of cls stores in self.field (this.field, a
+ * Java field initialiser), or a function stores in the field of a composite
+ * literal of cls (Go's &Svc{kv: redis.NewClient()}); else NULL with the
+ * field's declared type in type. */
+static const char *an_models__field_origin(const ir_unit *u, const char *cls, const char *field,
+                                           int depth, char *type, size_t cap) {
+  size_t cl = strlen(cls);
+  char init[300];
+  snprintf(init, sizeof init, "<init %s>", cls);
+  for (uint32_t f = 0; f < u->nfuncs; f++) {
+    const ir_func *g = u->funcs[f];
+    bool method = strncmp(g->name, cls, cl) == 0 && g->name[cl] == '.';
+    for (uint32_t k = 0; k < g->ninsts; k++) {
+      const ir_inst *s = &g->insts[k];
+      if (s->op != IR_STORE || !s->field || !s->nargs || strcmp(s->field, field) != 0) continue;
+      bool mine = method && an_models__is_self(u, g, s->obj);
+      if (!mine) {
+        const ir_inst *od = an_models__def(g, k, s->obj, NULL);
+        mine = od && od->op == IR_CONST && od->text && strcmp(od->text, init) == 0;
+      }
+      if (!mine) continue;
+      const char *c = an_models__origin(u, g, k, s->args[0], depth + 1, NULL, 0);
+      if (c) return c;
+    }
+  }
+  const ir_record *r = an_models__record(u, cls);
+  for (uint32_t k = 0; r && type && k < r->nfields; k++) {
+    if (strcmp(r->fields[k].name, field) != 0 || !r->fields[k].type) continue;
+    const char *t = r->fields[k].type;
+    while (*t == '*' || *t == '&')
+      t++;
+    snprintf(type, cap, "new %s", t);
+  }
+  return NULL;
+}
+
+/* The callee of the call that produced v before instruction i of fn, as
+ * written: followed through copies, through a field of the method's own
+ * object (self.kv, this.kv, s.kv; a Java field named bare), and, for a name
+ * fn never assigns, to the module's top level (a client made at import
+ * time). NULL when no call produced it; then type may hold "new T" for a
+ * field declared with type T, or the getter a Java load stands for
+ * ("pool.getResource" for pool.resource). */
+static const char *an_models__origin(const ir_unit *u, const ir_func *fn, uint32_t i, const char *v,
+                                     int depth, char *type, size_t cap) {
+  if (depth > 4 || !v) return NULL;
+  uint32_t at = 0;
+  const ir_inst *d = an_models__def(fn, i, v, &at);
+  char cls[256];
+  if (d) {
+    if (d->op == IR_CALL) return d->callee;
+    if (d->op == IR_COPY && d->nargs)
+      return an_models__origin(u, fn, at, d->args[0], depth + 1, type, cap);
+    if (d->op == IR_LOAD && d->field && an_models__is_self(u, fn, d->obj) &&
+        an_models__class_of(fn, cls, sizeof cls))
+      return an_models__field_origin(u, cls, d->field, depth, type, cap);
+    /* Java lowers pool.getResource() as a load of pool.resource: the getter. */
+    if (d->op == IR_LOAD && d->field && d->obj && type && strcmp(u->lang, "java") == 0)
+      snprintf(type, cap, "%s.get%c%s", d->obj, toupper((unsigned char)d->field[0]), d->field + 1);
+    return NULL;
+  }
+  if (v[0] == '%') return NULL;
+  for (uint32_t p = 0; p < fn->nparams; p++)
+    if (strcmp(fn->params[p], v) == 0) return NULL;
+  /* Java names its own fields bare. */
+  if (strcmp(u->lang, "java") == 0 && an_models__class_of(fn, cls, sizeof cls)) {
+    const ir_record *r = an_models__record(u, cls);
+    for (uint32_t k = 0; r && k < r->nfields; k++)
+      if (strcmp(r->fields[k].name, v) == 0)
+        return an_models__field_origin(u, cls, v, depth, type, cap);
+  }
+  for (uint32_t f = 0; f < u->nfuncs; f++) {
+    const ir_func *top = u->funcs[f];
+    if (top == fn || strcmp(top->name, "<module>") != 0) continue;
+    return an_models__origin(u, top, top->ninsts, v, depth + 1, type, cap);
+  }
+  return NULL;
+}
+
+/* callee with its first name resolved through the unit's imports
+ * ("new Redis" with import Redis = ioredis: "new ioredis"), lowercased into
+ * out; false when no import names it. */
+static bool an_models__resolve_import(const ir_unit *u, const char *callee, char *out, size_t cap) {
+  const char *s = callee, *pre = "";
+  if (strncmp(s, "new ", 4) == 0) s += 4, pre = "new ";
+  size_t n = strcspn(s, ".");
+  for (uint32_t k = 0; k < u->nimports; k++) {
+    const ir_import *im = &u->imports[k];
+    if (strlen(im->alias) != n || strncmp(im->alias, s, n) != 0) continue;
+    char tmp[512];
+    snprintf(tmp, sizeof tmp, "%s%s%s", pre, im->target, s + n);
+    an_models__lower(tmp, out, cap);
+    return true;
+  }
+  return false;
 }
 
 const char *an_models_vendor_category(const an_models *self, const char *vendor) {
@@ -424,7 +555,8 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           hi = mid;
       }
       size_t ki = lo, gi = 0;
-      bool fact_done = false;
+      bool fact_done = false, recv_done = false;
+      char origin[256], resolved[256];
       for (;;) {
         bool kin = ki < self->keyed.len && strcmp(self->keyed.items[ki].key, last) == 0;
         bool gin = gi < self->general.len;
@@ -447,13 +579,19 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           continue;
         }
         if (m->recv) {
-          const char *def = in->obj ? an_models__def_callee(fn, i, in->obj) : NULL;
-          bool ok = false;
-          if (def) {
-            an_models__lower(def, tmp, sizeof tmp);
-            for (char **r = m->recv; *r && !ok; r++)
-              ok = fnmatch(*r, tmp, 0) == 0;
+          if (!recv_done) { /* once per call, for all its recv= models */
+            recv_done = true;
+            origin[0] = resolved[0] = 0;
+            const char *def =
+                in->obj ? an_models__origin(unit, fn, i, in->obj, 0, origin, sizeof origin) : NULL;
+            if (def) snprintf(origin, sizeof origin, "%s", def);
+            if (!origin[0] || !an_models__resolve_import(unit, origin, resolved, sizeof resolved))
+              resolved[0] = 0;
+            an_models__lower(origin, origin, sizeof origin);
           }
+          bool ok = false;
+          for (char **r = m->recv; *r && !ok && origin[0]; r++)
+            ok = fnmatch(*r, origin, 0) == 0 || (resolved[0] && fnmatch(*r, resolved, 0) == 0);
           if (!ok) continue;
         }
         if (describes) {

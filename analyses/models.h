@@ -37,7 +37,15 @@
  *   data=recv   the receiver is data too (user.save())
  *   stream=N    argument N is a stream: stdout/stderr make the sink "stdout",
  *               anything else makes it "file"
- *   recv=P,Q    the receiver must have been produced by a call matching P or Q
+ *   recv=P,Q    the receiver must have been produced by a call matching P or Q,
+ *               as written or with its first name resolved through the
+ *               file's imports ("new Redis" with Redis from ioredis is also
+ *               "new ioredis"); the call is looked for in the function, in
+ *               the module's top level for a name the function never
+ *               assigns, and, for a field of the method's own object
+ *               (self.kv, this.kv, Go's s.kv, a Java field named bare), in
+ *               what the class stores there; a field stored from no call
+ *               matches as "new T" for its declared type T
  *   to=N        propagate: destination argument
  *   url=N       sink-external: argument N is the URL; a literal URL whose host
  *               is one of the repository's services is not external

@@ -2,7 +2,8 @@
 # access_poly.sh — SQL and key-value call sites in every language
 # (tests/access/poly: C sqlite3 and hiredis, Go database/sql and go-redis,
 # Java JDBC, JdbcTemplate and Jedis, TypeScript pg and ioredis, Python
-# sqlite3/DB-API paramstyles, SQLAlchemy text(), a Django model) against
+# sqlite3/DB-API paramstyles, SQLAlchemy text(), a Django model; Redis
+# clients known by what made them, not by their names) against
 # tests/access/poly.truth.json: exact rows with their categories and lines,
 # statements SQLite cannot prepare with SQLite's reason (JSON and a
 # diagnostic each), and the flows out of columns read.
