@@ -123,8 +123,10 @@ typedef struct an_access_rec {
   uint32_t ncolumns;
   const char **categories; /* sorted, unique: the columns' categories, or the key's */
   uint32_t ncategories;
-  const char **endpoints; /* the endpoints whose handlers reach the function
-                             ("POST /users/{}", "rpc /pkg.Svc/M", "kafka topic"), sorted,
+  const char **endpoints; /* the endpoints whose handlers reach the function, through
+                             calls and linked client calls ("POST /users/{}",
+                             "rpc /pkg.Svc/M", "kafka topic"; one of another service
+                             is named with it: "gateway: GET /api/users/{}"), sorted,
                              unique */
   uint32_t nendpoints;
   const char *statement;  /* SQL with "{}" for each computed part ('?' stays a bound

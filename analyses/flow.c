@@ -1782,12 +1782,14 @@ static void an_flow__drop_column_duplicates(an_ctx *c, size_t first) {
   free(drop);
 }
 
-/* Tell the access graph which endpoints reach which functions (through the
- * calls resolved within their service). */
+/* Tell the access graph which endpoints reach which functions: through the
+ * calls resolved within a service and the client calls linked to handlers,
+ * in this service or another. An endpoint of another service than the
+ * function's is named with its service ("gateway: GET /api/users/{}"). */
 static void an_flow__reach_endpoints(an_ctx *c, an_fn *fns, size_t nfns) {
   an_fn **stack = as_calloc(nfns ? nfns : 1, sizeof(an_fn *));
   uint8_t *seen = as_calloc(nfns ? nfns : 1, 1);
-  char name[1024];
+  char name[1024], foreign[1200];
   for (size_t i = 0; i < nfns; i++) {
     const an_endpoint *ep = fns[i].ep;
     if (!ep) continue;
@@ -1797,16 +1799,17 @@ static void an_flow__reach_endpoints(an_ctx *c, an_fn *fns, size_t nfns) {
       snprintf(name, sizeof name, "rpc %s", ep->target);
     else
       snprintf(name, sizeof name, "%s %s", ep->method ? ep->method : "queue", ep->target);
+    snprintf(foreign, sizeof foreign, "%s: %s", fns[i].service, name);
     memset(seen, 0, nfns);
     size_t n = 0;
     stack[n++] = &fns[i];
     seen[i] = 1;
     while (n) {
       an_fn *f = stack[--n];
-      an_access_reached(c->access, f->fn, name);
-      for (uint32_t j = 0; j < f->fn->ninsts; j++) {
-        an_fn *g = f->callee[j];
-        if (!g || g->service != f->service || seen[g - fns]) continue;
+      an_access_reached(c->access, f->fn, f->service == fns[i].service ? name : foreign);
+      for (size_t j = 0; j < f->fn->ninsts + f->linked.len; j++) {
+        an_fn *g = j < f->fn->ninsts ? f->callee[j] : f->linked.items[j - f->fn->ninsts];
+        if (!g || seen[g - fns] || (j < f->fn->ninsts && g->service != f->service)) continue;
         seen[g - fns] = 1;
         stack[n++] = g;
       }

@@ -873,21 +873,14 @@ static const char *rp_graph__endpoint_of(const char *service, const char *e) {
   return strncmp(e, service, n) == 0 && e[n] == ' ' ? e + n + 1 : e;
 }
 
-/* A DOT escString of s on one line, cut to max bytes (at a character
- * boundary) with "..." when longer. */
-static void rp_graph__put_short(as_buf *b, const char *s, size_t max) {
-  size_t n = strlen(s);
-  if (n > max) {
-    n = max - 3;
-    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
-      n--;
-  }
-  for (size_t i = 0; i < n; i++) {
-    char c = s[i];
-    if (c == '\\') as_buf_putc(b, '\\');
-    as_buf_putc(b, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
-  }
-  if (n < strlen(s)) as_buf_puts(b, "...");
+/* An endpoint of another service than the row's, named "gateway: GET /x":
+ * its service into home and the rest returned; NULL for the row's own. */
+static const char *rp_graph__endpoint_abroad(const char *e, char *home, size_t cap) {
+  const char *sp = strchr(e, ' ');
+  if (!sp || sp - e < 2 || sp[-1] != ':' || (size_t)(sp - e) > cap) return NULL;
+  memcpy(home, e, (size_t)(sp - e - 1));
+  home[sp - e - 1] = 0;
+  return sp + 1;
 }
 
 static char *rp_graph__name(const char *role, const char *service, const char *rest) {
@@ -914,6 +907,36 @@ static Agnode_t *rp_graph__access_node(Agraph_t *g, Agraph_t *sub, const char *r
     rp_graph__set(n, "assay_service", service, "");
   }
   return n;
+}
+
+static void rp_graph__endpoint_node(Agraph_t *g, Agraph_t *sub, const char *service,
+                                    const char *name) {
+  Agnode_t *n = rp_graph__access_node(g, sub, "endpoint", service, name);
+  if (!n) return;
+  as_buf label = {0};
+  rp_graph__put_esc(&label, name);
+  rp_graph__set(n, "label", label.data ? label.data : "", "\\N");
+  rp_graph__set(n, "shape", "box", "");
+  rp_graph__set(n, "style", "filled", "");
+  rp_graph__set(n, "fillcolor", RP_GRAPH_ENDPOINT_FILL, "");
+  as_buf_free(&label);
+}
+
+/* A DOT escString of s on one line, cut to max bytes (at a character
+ * boundary) with "..." when longer. */
+static void rp_graph__put_short(as_buf *b, const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n > max) {
+    n = max - 3;
+    while (n > 0 && ((unsigned char)s[n] & 0xC0) == 0x80)
+      n--;
+  }
+  for (size_t i = 0; i < n; i++) {
+    char c = s[i];
+    if (c == '\\') as_buf_putc(b, '\\');
+    as_buf_putc(b, c == '\n' || c == '\r' || c == '\t' ? ' ' : c);
+  }
+  if (n < strlen(s)) as_buf_puts(b, "...");
 }
 
 static void rp_graph__set_html(Agraph_t *g, Agnode_t *n, const char *html) {
@@ -1077,13 +1100,17 @@ static void rp_graph__unresolved_node(Agraph_t *g, Agraph_t *sub, const char *se
 static void rp_graph__reach_edges(Agraph_t *g, Agraph_t *sub, const char *service,
                                   const an_access_rec *a) {
   Agnode_t *fn = rp_graph__find(g, "function", service, rp_graph__str(a->function));
+  char home[256];
   for (uint32_t i = 0; fn && i < a->nendpoints; i++) {
     const char *ep = rp_graph__endpoint_of(service, rp_graph__str(a->endpoints[i]));
-    Agnode_t *en = rp_graph__find(g, "endpoint", service, ep);
+    const char *abroad = rp_graph__endpoint_abroad(ep, home, sizeof home);
+    if (abroad) ep = abroad;
+    Agnode_t *en = rp_graph__find(g, "endpoint", abroad ? home : service, ep);
     if (!en) continue;
-    char *key = as_sprintf("%s %s -> %s", service, ep, rp_graph__str(a->function));
+    char *key = as_sprintf("%s %s -> %s", abroad ? home : service, ep, rp_graph__str(a->function));
     if (!agedge(g, en, fn, key, 0)) {
-      Agedge_t *e = agedge(sub, en, fn, key, 1);
+      /* An edge from another service's cluster belongs to neither. */
+      Agedge_t *e = agedge(abroad ? g : sub, en, fn, key, 1);
       rp_graph__set(e, "assay_role", "reaches", "");
       rp_graph__set(e, "style", "dotted", "");
       rp_graph__set(e, "color", "#555555", "");
@@ -1167,34 +1194,25 @@ static void rp_graph__access_service(Agraph_t *g, const char *service, const an_
                                      size_t na, const an_access_rec **unr, size_t nu,
                                      const an_table_rec **tab, size_t nt, size_t *ntables,
                                      size_t *nkeys) {
-  char *cname = as_sprintf("cluster_%s", service);
-  Agraph_t *sub = agsubg(g, cname, 1);
-  free(cname);
-  as_buf clabel = {0};
-  rp_graph__put_esc(&clabel, service);
-  rp_graph__set(sub, "label", clabel.data ? clabel.data : "", "");
-  as_buf_free(&clabel);
-  rp_graph__set(sub, "style", "rounded", "");
-  rp_graph__set(sub, "assay_service", service, "");
+  Agraph_t *sub = rp_graph__cluster(g, service);
 
+  /* Endpoints; one of another service goes in that service's cluster. */
   rp_graph__strs v = {0};
+  char home[256];
   for (size_t i = 0; i < na + nu; i++) {
     const an_access_rec *a = i < na ? acc[i] : unr[i - na];
-    for (uint32_t k = 0; k < a->nendpoints; k++)
-      as_array_push(&v, rp_graph__endpoint_of(service, rp_graph__str(a->endpoints[k])));
+    for (uint32_t k = 0; k < a->nendpoints; k++) {
+      const char *ep = rp_graph__endpoint_of(service, rp_graph__str(a->endpoints[k]));
+      const char *abroad = rp_graph__endpoint_abroad(ep, home, sizeof home);
+      if (abroad)
+        rp_graph__endpoint_node(g, rp_graph__cluster(g, home), home, abroad);
+      else
+        as_array_push(&v, ep);
+    }
   }
   v.len = rp_graph__sort_unique(v.items, v.len);
-  for (size_t i = 0; i < v.len; i++) {
-    Agnode_t *n = rp_graph__access_node(g, sub, "endpoint", service, v.items[i]);
-    if (!n) continue;
-    as_buf label = {0};
-    rp_graph__put_esc(&label, v.items[i]);
-    rp_graph__set(n, "label", label.data ? label.data : "", "\\N");
-    rp_graph__set(n, "shape", "box", "");
-    rp_graph__set(n, "style", "filled", "");
-    rp_graph__set(n, "fillcolor", RP_GRAPH_ENDPOINT_FILL, "");
-    as_buf_free(&label);
-  }
+  for (size_t i = 0; i < v.len; i++)
+    rp_graph__endpoint_node(g, sub, service, v.items[i]);
 
   v.len = 0;
   for (size_t i = 0; i < na + nu; i++)

@@ -550,6 +550,59 @@ static void test_empty(void) {
   an_result_delete(r);
 }
 
+/* An endpoint of another service reaches the function: it is drawn in its
+ * own service's cluster (made for it: gateway has no rows), and the edge
+ * from it belongs to neither cluster; laying the graph out changes nothing. */
+static void test_abroad(const char *dir) {
+  static const char *eps[] = {"GET /users/{id}", "gateway: GET /api/users/{id}"};
+  an_result *r = an_result_new();
+  r->accesses = as_arena_memdup(r->arena, &accesses[1], sizeof accesses[1]);
+  r->accesses[0].endpoints = eps;
+  r->accesses[0].nendpoints = 2;
+  r->naccesses = 1;
+  Agraph_t *g = NULL;
+  CHECK_INT(rp_graph_access(r, &g), 0);
+#define N_ABROAD "endpoint gateway GET /api/users/{id}"
+  const char *abroad = N_ABROAD;
+  Agnode_t *n = agnode(g, (char *)abroad, 0);
+  CHECK(n != NULL);
+  CHECK_STR(attr(n, "assay_service"), "gateway");
+  CHECK_STR(attr(n, "label"), "GET /api/users/{id}");
+  Agraph_t *gw = agsubg(g, "cluster_gateway", 0), *users = agsubg(g, "cluster_users", 0);
+  CHECK(gw && users);
+  if (gw && users) {
+    char *in_gw = node_names(gw);
+    CHECK_STR(in_gw, abroad);
+    free(in_gw);
+    CHECK(agnode(users, (char *)abroad, 0) == NULL);
+    CHECK_STR(attr(gw, "label"), "gateway");
+    Agedge_t *e = edge_keyed(g, abroad, N_GET, "gateway GET /api/users/{id} -> " F_GET);
+    CHECK(e != NULL);
+    CHECK_STR(e ? attr(e, "assay_role") : "", "reaches");
+    CHECK_INT(agnedges(users), 2); /* its own endpoint's edge and the read */
+    CHECK_INT(agnedges(gw), 0);
+  }
+  char *edges = edge_list(g);
+  CHECK_STR(edges, N_ABROAD "->" N_GET "[reaches]|" N_EP_GET "->" N_GET "[reaches]|" N_GET
+                            "->" N_USERS "[access]");
+  free(edges);
+  char *dot1 = as_sprintf("%s/abroad1.dot", dir), *dot2 = as_sprintf("%s/abroad2.dot", dir);
+  char *svg = as_sprintf("%s/abroad.svg", dir), err[256] = "";
+  CHECK_INT(rp_graph_write(g, "dot", dot1, err, sizeof err), 0);
+  CHECK_INT(rp_graph_write(g, "svg", svg, err, sizeof err), 0);
+  CHECK_INT(rp_graph_write(g, "dot", dot2, err, sizeof err), 0);
+  size_t l1 = 0, l2 = 0;
+  char *d1 = slurp(dot1, &l1), *d2 = slurp(dot2, &l2);
+  CHECK(d1 && d2 && l1 == l2 && memcmp(d1, d2, l1) == 0);
+  free(d1);
+  free(d2);
+  free(dot1);
+  free(dot2);
+  free(svg);
+  rp_graph_close(g);
+  an_result_delete(r);
+}
+
 int main(void) {
   char dir[] = "/tmp/assay-graph-access-XXXXXX";
   if (!mkdtemp(dir)) {
@@ -568,6 +621,7 @@ int main(void) {
   an_result_delete(r);
   test_writers(dir);
   test_empty();
+  test_abroad(dir);
   char *rm = as_sprintf("rm -rf '%s'", dir);
   if (system(rm) != 0) fprintf(stderr, "could not remove %s\n", dir);
   free(rm);
