@@ -339,7 +339,6 @@ static const char *an_models__last_part(const char *callee) {
   return dot ? dot + 1 : callee;
 }
 
-/* The callee of the most recent CALL before index i that defines value v. */
 static void an_models__lower(const char *s, char *out, size_t cap) {
   size_t i = 0;
   for (; s[i] && i + 1 < cap; i++)
@@ -392,16 +391,26 @@ static const ir_record *an_models__record(const ir_unit *u, const char *cls) {
   return NULL;
 }
 
-static const char *an_models__origin(const ir_unit *u, const ir_func *fn, uint32_t i, const char *v,
-                                     int depth, char *type, size_t cap);
+/* What field_origin found for one (class, field) of the unit: a unit with
+ * many calls on self.kv looks through its functions once. */
+typedef struct an_models__field_memo {
+  char cls[128];
+  const char *field; /* interned */
+  const char *callee;
+  char type[160];
+} an_models__field_memo;
+typedef AS_ARRAY(an_models__field_memo) an_models__memo;
+
+static const char *an_models__origin(an_models__memo *memo, const ir_unit *u, const ir_func *fn,
+                                     uint32_t i, const char *v, int depth, char *type, size_t cap);
 
 /* What the unit stores into field of an object of class cls: the callee of
  * the call whose result a method of cls stores in self.field (this.field, a
  * Java field initialiser), or a function stores in the field of a composite
  * literal of cls (Go's &Svc{kv: redis.NewClient()}); else NULL with the
  * field's declared type in type. */
-static const char *an_models__field_origin(const ir_unit *u, const char *cls, const char *field,
-                                           int depth, char *type, size_t cap) {
+static const char *an_models__field_search(an_models__memo *memo, const ir_unit *u, const char *cls,
+                                           const char *field, int depth, char *type, size_t cap) {
   size_t cl = strlen(cls);
   char init[300];
   snprintf(init, sizeof init, "<init %s>", cls);
@@ -417,7 +426,7 @@ static const char *an_models__field_origin(const ir_unit *u, const char *cls, co
         mine = od && od->op == IR_CONST && od->text && strcmp(od->text, init) == 0;
       }
       if (!mine) continue;
-      const char *c = an_models__origin(u, g, k, s->args[0], depth + 1, NULL, 0);
+      const char *c = an_models__origin(memo, u, g, k, s->args[0], depth + 1, NULL, 0);
       if (c) return c;
     }
   }
@@ -432,6 +441,23 @@ static const char *an_models__field_origin(const ir_unit *u, const char *cls, co
   return NULL;
 }
 
+static const char *an_models__field_origin(an_models__memo *memo, const ir_unit *u, const char *cls,
+                                           const char *field, int depth, char *type, size_t cap) {
+  for (size_t k = 0; k < memo->len; k++) {
+    const an_models__field_memo *e = &memo->items[k];
+    if (e->field != field || strcmp(e->cls, cls) != 0) continue;
+    if (type && !e->callee) snprintf(type, cap, "%s", e->type);
+    return e->callee;
+  }
+  an_models__field_memo e = {.field = field};
+  if (strlen(cls) >= sizeof e.cls) return NULL;
+  memcpy(e.cls, cls, strlen(cls) + 1);
+  e.callee = an_models__field_search(memo, u, cls, field, depth, e.type, sizeof e.type);
+  if (depth == 0) as_array_push(memo, e); /* a search cut short by depth is not the answer */
+  if (type && !e.callee) snprintf(type, cap, "%s", e.type);
+  return e.callee;
+}
+
 /* The callee of the call that produced v before instruction i of fn, as
  * written: followed through copies, through a field of the method's own
  * object (self.kv, this.kv, s.kv; a Java field named bare), and, for a name
@@ -439,8 +465,8 @@ static const char *an_models__field_origin(const ir_unit *u, const char *cls, co
  * time). NULL when no call produced it; then type may hold "new T" for a
  * field declared with type T, or the getter a Java load stands for
  * ("pool.getResource" for pool.resource). */
-static const char *an_models__origin(const ir_unit *u, const ir_func *fn, uint32_t i, const char *v,
-                                     int depth, char *type, size_t cap) {
+static const char *an_models__origin(an_models__memo *memo, const ir_unit *u, const ir_func *fn,
+                                     uint32_t i, const char *v, int depth, char *type, size_t cap) {
   if (depth > 4 || !v) return NULL;
   uint32_t at = 0;
   const ir_inst *d = an_models__def(fn, i, v, &at);
@@ -448,10 +474,10 @@ static const char *an_models__origin(const ir_unit *u, const ir_func *fn, uint32
   if (d) {
     if (d->op == IR_CALL) return d->callee;
     if (d->op == IR_COPY && d->nargs)
-      return an_models__origin(u, fn, at, d->args[0], depth + 1, type, cap);
+      return an_models__origin(memo, u, fn, at, d->args[0], depth + 1, type, cap);
     if (d->op == IR_LOAD && d->field && an_models__is_self(u, fn, d->obj) &&
         an_models__class_of(fn, cls, sizeof cls))
-      return an_models__field_origin(u, cls, d->field, depth, type, cap);
+      return an_models__field_origin(memo, u, cls, d->field, depth, type, cap);
     /* Java lowers pool.getResource() as a load of pool.resource: the getter. */
     if (d->op == IR_LOAD && d->field && d->obj && type && strcmp(u->lang, "java") == 0)
       snprintf(type, cap, "%s.get%c%s", d->obj, toupper((unsigned char)d->field[0]), d->field + 1);
@@ -465,12 +491,12 @@ static const char *an_models__origin(const ir_unit *u, const ir_func *fn, uint32
     const ir_record *r = an_models__record(u, cls);
     for (uint32_t k = 0; r && k < r->nfields; k++)
       if (strcmp(r->fields[k].name, v) == 0)
-        return an_models__field_origin(u, cls, v, depth, type, cap);
+        return an_models__field_origin(memo, u, cls, v, depth, type, cap);
   }
   for (uint32_t f = 0; f < u->nfuncs; f++) {
     const ir_func *top = u->funcs[f];
     if (top == fn || strcmp(top->name, "<module>") != 0) continue;
-    return an_models__origin(u, top, top->ninsts, v, depth + 1, type, cap);
+    return an_models__origin(memo, u, top, top->ninsts, v, depth + 1, type, cap);
   }
   return NULL;
 }
@@ -503,6 +529,7 @@ const char *an_models_vendor_category(const an_models *self, const char *vendor)
 
 void an_models_apply(const an_models *self, ir_unit *unit) {
   char callee[256], tmp[256];
+  an_models__memo memo = {0};
   for (uint32_t f = 0; f < unit->nfuncs; f++) {
     ir_func *fn = unit->funcs[f];
     fn->is_handler = false;
@@ -583,7 +610,8 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
             recv_done = true;
             origin[0] = resolved[0] = 0;
             const char *def =
-                in->obj ? an_models__origin(unit, fn, i, in->obj, 0, origin, sizeof origin) : NULL;
+                in->obj ? an_models__origin(&memo, unit, fn, i, in->obj, 0, origin, sizeof origin)
+                        : NULL;
             if (def) snprintf(origin, sizeof origin, "%s", def);
             if (!origin[0] || !an_models__resolve_import(unit, origin, resolved, sizeof resolved))
               resolved[0] = 0;
@@ -641,4 +669,5 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
       }
     }
   }
+  as_array_free(&memo);
 }
