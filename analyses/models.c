@@ -15,8 +15,9 @@ typedef enum {
   AN_MODEL_PROPAGATE,
   AN_MODEL_MUTATE_RECV,
   AN_MODEL_HANDLER,
-  AN_MODEL_SQL, /* the call runs SQL: arg=N is its text */
-  AN_MODEL_KV,  /* a key-value command: arg=N is the key (format=N: a hiredis format) */
+  AN_MODEL_SQL,   /* the call runs SQL: arg=N is its text */
+  AN_MODEL_KV,    /* a key-value command: arg=N is the key (format=N: a hiredis format) */
+  AN_MODEL_MAKES, /* what matches makes an object of model type type= */
 } an_model_kind;
 
 static const struct {
@@ -46,6 +47,7 @@ typedef struct an_model {
   bool recv_data;
   bool on_store; /* the pattern matches an assignment target "obj.field" */
   char *vendor, *category;
+  char *type;  /* makes: the model type made, lowercase ("logging.logger") */
   char **recv; /* NULL-terminated globs, or NULL */
 } an_model;
 
@@ -64,6 +66,7 @@ struct an_models {
   AS_ARRAY(an_model_key) keyed; /* sorted by (key, index) */
   AS_ARRAY(uint32_t) general;   /* ascending */
   AS_ARRAY(uint32_t) stores;    /* on=store sink models, ascending */
+  AS_ARRAY(uint32_t) makers;    /* makes models, ascending */
 };
 
 static int an_models__key_cmp(const void *a, const void *b) {
@@ -73,11 +76,12 @@ static int an_models__key_cmp(const void *a, const void *b) {
 }
 
 static void an_models__reindex(an_models *self) {
-  self->keyed.len = self->general.len = self->stores.len = 0;
+  self->keyed.len = self->general.len = self->stores.len = self->makers.len = 0;
   for (size_t i = 0; i < self->models.len; i++) {
     const an_model *m = &self->models.items[i];
     if (m->on_store && m->kind == AN_MODEL_SINK) as_array_push(&self->stores, (uint32_t)i);
-    if (m->kind == AN_MODEL_HANDLER || m->on_store) continue;
+    if (m->kind == AN_MODEL_MAKES) as_array_push(&self->makers, (uint32_t)i);
+    if (m->kind == AN_MODEL_HANDLER || m->kind == AN_MODEL_MAKES || m->on_store) continue;
     const char *dot = strrchr(m->pattern, '.');
     const char *last = dot ? dot + 1 : m->pattern;
     if (m->kind != AN_MODEL_SANITIZER_WORD && *last && !strpbrk(last, "*?[\\")) {
@@ -107,6 +111,7 @@ static void an_models__free_model(an_model *m) {
   free(m->pattern);
   free(m->vendor);
   free(m->category);
+  free(m->type);
   if (m->recv)
     for (char **r = m->recv; *r; r++)
       free(*r);
@@ -121,6 +126,7 @@ void an_models_delete(an_models *self) {
   as_array_free(&self->keyed);
   as_array_free(&self->general);
   as_array_free(&self->stores);
+  as_array_free(&self->makers);
   free(self);
 }
 
@@ -231,6 +237,8 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         m.kind = AN_MODEL_SQL, m.arg = -1;
       else if (strcmp(k, "kv") == 0)
         m.kind = AN_MODEL_KV, m.arg = -1;
+      else if (strcmp(k, "makes") == 0)
+        m.kind = AN_MODEL_MAKES;
       else
         BAD("unknown kind '%s'", k);
       for (int i = 3; i < nf && rc == 0; i++) {
@@ -259,6 +267,11 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         } else if (strcmp(fields[i], "category") == 0) {
           free(m.category);
           m.category = as_strdup(v);
+        } else if (strcmp(fields[i], "type") == 0) {
+          free(m.type);
+          m.type = as_strdup(v);
+          for (char *c = m.type; *c; c++)
+            *c = (char)tolower((unsigned char)*c);
         } else if (strcmp(fields[i], "on") == 0) {
           if (strcmp(v, "store") != 0) BAD("option on takes 'store', not '%s'", v);
           m.on_store = true;
@@ -289,6 +302,16 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         BAD("%s needs arg=N%s", k, m.kind == AN_MODEL_KV ? " or format=N" : "");
       if (rc == 0 && m.kind == AN_MODEL_SINK && m.sink_kind == IR_SINK_THIRD_PARTY && !m.vendor)
         BAD("sink-third-party needs vendor=NAME");
+      if (rc == 0 && m.kind == AN_MODEL_MAKES && !m.type) BAD("makes needs type=T");
+      if (rc == 0 && m.kind != AN_MODEL_MAKES && m.type) BAD("type= is an option of makes");
+    }
+    if (rc == 0) { /* groups do not nest: {a.{b,c}} would expand to nonsense */
+      int open = 0;
+      for (const char *c = fields[2]; *c && rc == 0; c++) {
+        if (*c == '{' && open++) BAD("nested {...} in pattern '%s'", fields[2]);
+        if (*c == '}' && --open < 0) BAD("unbalanced } in pattern '%s'", fields[2]);
+      }
+      if (rc == 0 && open) BAD("unbalanced { in pattern '%s'", fields[2]);
     }
     if (rc == 0) {
       an_strvec pats = {0};
@@ -298,6 +321,7 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         c.pattern = pats.items[i];
         c.vendor = m.vendor ? as_strdup(m.vendor) : NULL;
         c.category = m.category ? as_strdup(m.category) : NULL;
+        c.type = m.type ? as_strdup(m.type) : NULL;
         if (m.recv) { /* each expansion owns its copy */
           size_t cnt = 0;
           while (m.recv[cnt])
@@ -317,6 +341,7 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
     }
     free(m.vendor);
     free(m.category);
+    free(m.type);
     free(buf);
 #undef BAD
   }
@@ -393,16 +418,24 @@ static const ir_record *an_models__record(const ir_unit *u, const char *cls) {
 
 /* What field_origin found for one (class, field) of the unit: a unit with
  * many calls on self.kv looks through its functions once. */
+/* Where a call is: instruction at of fn. */
+typedef struct an_models__site {
+  const ir_func *fn;
+  uint32_t at;
+} an_models__site;
+
 typedef struct an_models__field_memo {
   char cls[128];
   const char *field; /* interned */
   const char *callee;
+  an_models__site site; /* where callee is called */
   char type[160];
 } an_models__field_memo;
 typedef AS_ARRAY(an_models__field_memo) an_models__memo;
 
 static const char *an_models__origin(an_models__memo *memo, const ir_unit *u, const ir_func *fn,
-                                     uint32_t i, const char *v, int depth, char *type, size_t cap);
+                                     uint32_t i, const char *v, int depth, char *type, size_t cap,
+                                     an_models__site *site);
 
 /* What the unit stores into field of an object of class cls: the callee of
  * the call whose result a method of cls stores in self.field (this.field, a
@@ -410,7 +443,8 @@ static const char *an_models__origin(an_models__memo *memo, const ir_unit *u, co
  * literal of cls (Go's &Svc{kv: redis.NewClient()}); else NULL with the
  * field's declared type in type. */
 static const char *an_models__field_search(an_models__memo *memo, const ir_unit *u, const char *cls,
-                                           const char *field, int depth, char *type, size_t cap) {
+                                           const char *field, int depth, char *type, size_t cap,
+                                           an_models__site *site) {
   size_t cl = strlen(cls);
   char init[300];
   snprintf(init, sizeof init, "<init %s>", cls);
@@ -426,7 +460,7 @@ static const char *an_models__field_search(an_models__memo *memo, const ir_unit 
         mine = od && od->op == IR_CONST && od->text && strcmp(od->text, init) == 0;
       }
       if (!mine) continue;
-      const char *c = an_models__origin(memo, u, g, k, s->args[0], depth + 1, NULL, 0);
+      const char *c = an_models__origin(memo, u, g, k, s->args[0], depth + 1, NULL, 0, site);
       if (c) return c;
     }
   }
@@ -442,19 +476,22 @@ static const char *an_models__field_search(an_models__memo *memo, const ir_unit 
 }
 
 static const char *an_models__field_origin(an_models__memo *memo, const ir_unit *u, const char *cls,
-                                           const char *field, int depth, char *type, size_t cap) {
+                                           const char *field, int depth, char *type, size_t cap,
+                                           an_models__site *site) {
   for (size_t k = 0; k < memo->len; k++) {
     const an_models__field_memo *e = &memo->items[k];
     if (e->field != field || strcmp(e->cls, cls) != 0) continue;
     if (type && !e->callee) snprintf(type, cap, "%s", e->type);
+    if (site && e->callee) *site = e->site;
     return e->callee;
   }
   an_models__field_memo e = {.field = field};
   if (strlen(cls) >= sizeof e.cls) return NULL;
   memcpy(e.cls, cls, strlen(cls) + 1);
-  e.callee = an_models__field_search(memo, u, cls, field, depth, e.type, sizeof e.type);
+  e.callee = an_models__field_search(memo, u, cls, field, depth, e.type, sizeof e.type, &e.site);
   if (depth == 0) as_array_push(memo, e); /* a search cut short by depth is not the answer */
   if (type && !e.callee) snprintf(type, cap, "%s", e.type);
+  if (site && e.callee) *site = e.site;
   return e.callee;
 }
 
@@ -466,18 +503,26 @@ static const char *an_models__field_origin(an_models__memo *memo, const ir_unit 
  * field declared with type T, or the getter a Java load stands for
  * ("pool.getResource" for pool.resource). */
 static const char *an_models__origin(an_models__memo *memo, const ir_unit *u, const ir_func *fn,
-                                     uint32_t i, const char *v, int depth, char *type, size_t cap) {
+                                     uint32_t i, const char *v, int depth, char *type, size_t cap,
+                                     an_models__site *site) {
   if (depth > 4 || !v) return NULL;
   uint32_t at = 0;
   const ir_inst *d = an_models__def(fn, i, v, &at);
   char cls[256];
   if (d) {
-    if (d->op == IR_CALL) return d->callee;
+    if (d->op == IR_CALL) {
+      if (site) site->fn = fn, site->at = at;
+      return d->callee;
+    }
     if (d->op == IR_COPY && d->nargs)
-      return an_models__origin(memo, u, fn, at, d->args[0], depth + 1, type, cap);
+      return an_models__origin(memo, u, fn, at, d->args[0], depth + 1, type, cap, site);
     if (d->op == IR_LOAD && d->field && an_models__is_self(u, fn, d->obj) &&
         an_models__class_of(fn, cls, sizeof cls))
-      return an_models__field_origin(memo, u, cls, d->field, depth, type, cap);
+      return an_models__field_origin(memo, u, cls, d->field, depth, type, cap, site);
+    /* Go's logger, err := cfg.Build(): the first result is what the call made. */
+    if (d->op == IR_LOAD && d->field && d->obj && d->obj[0] == '%' && strcmp(d->field, "0") == 0 &&
+        u->lang[0] == 'g')
+      return an_models__origin(memo, u, fn, at, d->obj, depth + 1, type, cap, site);
     /* Java lowers pool.getResource() as a load of pool.resource: the getter. */
     if (d->op == IR_LOAD && d->field && d->obj && type && strcmp(u->lang, "java") == 0)
       snprintf(type, cap, "%s.get%c%s", d->obj, toupper((unsigned char)d->field[0]), d->field + 1);
@@ -491,13 +536,22 @@ static const char *an_models__origin(an_models__memo *memo, const ir_unit *u, co
     const ir_record *r = an_models__record(u, cls);
     for (uint32_t k = 0; r && k < r->nfields; k++)
       if (strcmp(r->fields[k].name, v) == 0)
-        return an_models__field_origin(memo, u, cls, v, depth, type, cap);
+        return an_models__field_origin(memo, u, cls, v, depth, type, cap, site);
   }
   for (uint32_t f = 0; f < u->nfuncs; f++) {
     const ir_func *top = u->funcs[f];
     if (top == fn || strcmp(top->name, "<module>") != 0) continue;
-    return an_models__origin(memo, u, top, top->ninsts, v, depth + 1, type, cap);
+    const char *c = an_models__origin(memo, u, top, top->ninsts, v, depth + 1, type, cap, site);
+    if (c || (type && type[0])) return c;
+    break;
   }
+  /* A name the file imports: the imported thing itself (from loguru import
+   * logger is "loguru.logger"). */
+  for (uint32_t k = 0; type && k < u->nimports; k++)
+    if (strcmp(u->imports[k].alias, v) == 0) {
+      snprintf(type, cap, "%s", u->imports[k].target);
+      break;
+    }
   return NULL;
 }
 
@@ -519,6 +573,74 @@ static bool an_models__resolve_import(const ir_unit *u, const char *callee, char
   return false;
 }
 
+/* ---- model types (makes) ------------------------------------------------------------------ */
+
+/* Model types are made by the calls (and imported names, declared field
+ * types) that makes models match, and by the methods of a typed object that
+ * makes models written "<T>.method" match: a builder chain keeps or changes
+ * the type at each link (zerolog.Info() is an event, its .Str() an event
+ * too). A call on an object of type T is also matched as "<T>.method". */
+typedef struct an_models__tctx {
+  const an_models *self;
+  const ir_unit *u;
+  an_models__memo *memo;
+  as_ptrmap calls; /* const ir_inst * -> type, or an_models__notype */
+} an_models__tctx;
+
+static const char an_models__notype[] = "";
+
+/* The type of the first makes model that matches one of the forms. */
+static const char *an_models__makes(const an_models__tctx *t, const char *const *forms, size_t n) {
+  for (size_t k = 0; k < t->self->makers.len; k++) {
+    const an_model *m = &t->self->models.items[t->self->makers.items[k]];
+    if (!an_models__applies(m->lang, t->u->lang)) continue;
+    for (size_t c = 0; c < n; c++)
+      if (forms[c][0] && fnmatch(m->pattern, forms[c], 0) == 0) return m->type;
+  }
+  return NULL;
+}
+
+static const char *an_models__value_type(an_models__tctx *t, const ir_func *fn, uint32_t i,
+                                         const char *v, int depth);
+
+/* The model type of what the call at instruction at of fn returns, or NULL. */
+static const char *an_models__call_type(an_models__tctx *t, const ir_func *fn, uint32_t at,
+                                        int depth) {
+  const ir_inst *in = &fn->insts[at];
+  void *known = as_ptrmap_get(&t->calls, in);
+  if (known) return known == an_models__notype ? NULL : known;
+  if (!t->self->makers.len) return NULL;
+  *as_ptrmap_slot(&t->calls, in) = (void *)(uintptr_t)an_models__notype; /* a cycle has none */
+  char low[256], res[256], typed[300] = "";
+  an_models__lower(in->callee, low, sizeof low);
+  if (!an_models__resolve_import(t->u, in->callee, res, sizeof res)) res[0] = 0;
+  const char *rt = NULL;
+  if (in->obj && depth < 8) {
+    rt = an_models__value_type(t, fn, at, in->obj, depth + 1);
+    if (rt) snprintf(typed, sizeof typed, "<%s>.%s", rt, an_models__last_part(low));
+  }
+  const char *forms[3] = {low, res, typed};
+  const char *ty = an_models__makes(t, forms, 3);
+  if (ty && strcmp(ty, "%") == 0) ty = rt; /* type=%: the receiver's own type (a child logger) */
+  *as_ptrmap_slot(&t->calls, in) = (void *)(uintptr_t)(ty ? ty : an_models__notype);
+  return ty;
+}
+
+/* The model type of value v before instruction i of fn, by what made it. */
+static const char *an_models__value_type(an_models__tctx *t, const ir_func *fn, uint32_t i,
+                                         const char *v, int depth) {
+  if (!t->self->makers.len || !v) return NULL;
+  char name[256] = "", low[256], res[256];
+  an_models__site site = {0};
+  const char *callee = an_models__origin(t->memo, t->u, fn, i, v, 0, name, sizeof name, &site);
+  if (callee) return site.fn ? an_models__call_type(t, site.fn, site.at, depth) : NULL;
+  if (!name[0]) return NULL;
+  an_models__lower(name, low, sizeof low);
+  if (!an_models__resolve_import(t->u, name, res, sizeof res)) res[0] = 0;
+  const char *forms[2] = {low, res};
+  return an_models__makes(t, forms, 2);
+}
+
 const char *an_models_vendor_category(const an_models *self, const char *vendor) {
   for (size_t k = 0; k < self->models.len; k++) {
     const an_model *m = &self->models.items[k];
@@ -527,9 +649,17 @@ const char *an_models_vendor_category(const an_models *self, const char *vendor)
   return NULL;
 }
 
+/* Does a pattern name a model type ("<zap.logger>.info")? */
+static bool an_models__typed_pattern(const char *pat) {
+  if (pat[0] != '<' || strncmp(pat, "<expr>", 6) == 0) return false;
+  const char *gt = strchr(pat, '>');
+  return gt && gt[1] == '.';
+}
+
 void an_models_apply(const an_models *self, ir_unit *unit) {
-  char callee[256], tmp[256];
+  char callee[256], tmp[256], resolved_callee[256], typed[300];
   an_models__memo memo = {0};
+  an_models__tctx tctx = {self, unit, &memo, {0}};
   for (uint32_t f = 0; f < unit->nfuncs; f++) {
     ir_func *fn = unit->funcs[f];
     fn->is_handler = false;
@@ -582,7 +712,14 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           hi = mid;
       }
       size_t ki = lo, gi = 0;
-      bool fact_done = false, recv_done = false;
+      bool fact_done = false, recv_done = false, typed_done = false;
+      /* The callee is matched as written, with its first name resolved
+       * through the imports (lg.info with import logging as lg is
+       * logging.info), and as a method of its receiver's model type. */
+      if (!an_models__resolve_import(unit, in->callee, resolved_callee, sizeof resolved_callee) ||
+          strcmp(resolved_callee, callee) == 0)
+        resolved_callee[0] = 0;
+      typed[0] = 0;
       char origin[256], resolved[256];
       for (;;) {
         bool kin = ki < self->keyed.len && strcmp(self->keyed.items[ki].key, last) == 0;
@@ -602,16 +739,24 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           for (size_t w = 0; w < nwords && !hit; w++)
             hit = strcmp(words[w], m->pattern) == 0;
           if (!hit) continue;
-        } else if (fnmatch(m->pattern, callee, 0) != 0) {
+        } else if (an_models__typed_pattern(m->pattern)) {
+          if (!typed_done) {
+            typed_done = true;
+            const char *rt = in->obj ? an_models__value_type(&tctx, fn, i, in->obj, 0) : NULL;
+            if (rt) snprintf(typed, sizeof typed, "<%s>.%s", rt, last);
+          }
+          if (!typed[0] || fnmatch(m->pattern, typed, 0) != 0) continue;
+        } else if (fnmatch(m->pattern, callee, 0) != 0 &&
+                   (!resolved_callee[0] || fnmatch(m->pattern, resolved_callee, 0) != 0)) {
           continue;
         }
         if (m->recv) {
           if (!recv_done) { /* once per call, for all its recv= models */
             recv_done = true;
             origin[0] = resolved[0] = 0;
-            const char *def =
-                in->obj ? an_models__origin(&memo, unit, fn, i, in->obj, 0, origin, sizeof origin)
-                        : NULL;
+            const char *def = in->obj ? an_models__origin(&memo, unit, fn, i, in->obj, 0, origin,
+                                                          sizeof origin, NULL)
+                                      : NULL;
             if (def) snprintf(origin, sizeof origin, "%s", def);
             if (!origin[0] || !an_models__resolve_import(unit, origin, resolved, sizeof resolved))
               resolved[0] = 0;
@@ -663,6 +808,7 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           break;
         case AN_MODEL_SQL:
         case AN_MODEL_KV:
+        case AN_MODEL_MAKES:
           break;
         }
         fact_done = true; /* first matching model wins */
@@ -670,4 +816,5 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
     }
   }
   as_array_free(&memo);
+  as_ptrmap_free(&tctx.calls);
 }

@@ -30,6 +30,20 @@
  *   sql              the call runs an SQL statement (arg=N: its text); read by
  *                    the data-access graph (access.h), besides any other fact
  *   kv               a key-value (Redis) command on a key (arg=N, or format=N)
+ *   makes            what matches PATTERN makes an object of the model type
+ *                    type=T: a call (as written, or with its first name
+ *                    resolved through the imports: "logging.getlogger",
+ *                    "go.uber.org/zap.newexample"), a constructor or a field
+ *                    declared with a type ("new?org.slf4j.logger"), an
+ *                    imported name ("loguru.logger"), or a method of an object
+ *                    of model type T0, written "<T0>.method" (a builder chain:
+ *                    "<zerolog.event>.str"); type=% keeps the receiver's type
+ *                    (a child logger). What made a value is found as for
+ *                    recv= below. Any model's PATTERN may then be written
+ *                    "<T>.method" to match a call on an object of type T,
+ *                    whatever the object is named ("<logging.logger>.info").
+ *                    Every PATTERN is also tried on the callee with its first
+ *                    name resolved through the imports.
  *
  * OPTIONS
  *   from=N      first data argument (sinks, propagate); default 0

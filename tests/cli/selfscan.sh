@@ -2,7 +2,7 @@
 # selfscan.sh — Assay scans its own repository: every C and Python file of
 # Assay parses (only the deliberately broken golden files fail), and Assay's
 # own code reports no personal-data flow (findings come only from corpus/,
-# tests/golden/, tests/link/, tests/surface/ and tests/access/, which contain them on purpose).
+# tests/golden/, tests/link/, tests/surface/, tests/access/ and tests/conformance/, which contain them on purpose).
 #   $1 = path to the assay binary, $2 = repository root.
 set -uo pipefail
 ASSAY=${1:?}
@@ -29,13 +29,13 @@ for want in ["tests/golden/c/syntax_error.c", "tests/golden/python/syntax_error.
         print("FAIL: %s did not fail to parse" % want); ok = False
 if r["stats"]["failed"] != len(failed):
     print("FAIL: stats.failed =", r["stats"]["failed"], "but", len(failed), "error diagnostics"); ok = False
-own = [f for f in r["findings"] if not f["file"].startswith(("corpus/", "tests/golden/", "tests/link/", "tests/surface/", "tests/access/"))]
+own = [f for f in r["findings"] if not f["file"].startswith(("corpus/", "tests/golden/", "tests/link/", "tests/surface/", "tests/access/", "tests/conformance/"))]
 for f in own:
     print("FAIL: finding in Assay's own code: %s:%d %s" % (f["file"], f["line"], f["message"])); ok = False
 c_files = r["stats"]["files"]
 if c_files < 40:
     print("FAIL: only %d files scanned" % c_files); ok = False
-print("selfscan: %d files, %d findings (all in corpus/, tests/golden/, tests/link/, tests/surface/ and tests/access/)" % (c_files, len(r["findings"])))
+print("selfscan: %d files, %d findings (all in corpus/, tests/golden/, tests/link/, tests/surface/, tests/access/ and tests/conformance/)" % (c_files, len(r["findings"])))
 sys.exit(0 if ok else 1)
 PY
 [ "$fail" -eq 0 ] && echo "selfscan: passed" || { echo "selfscan: FAILED"; exit 1; }

@@ -153,6 +153,10 @@ int main(void) {
       {"java sink-db-write x.save data=all\n", "m.tsv:1: option data takes 'recv', not 'all'"},
       {"python sql *cursor.execute\n", "m.tsv:1: sql needs arg=N"},
       {"c kv rediscommand\n", "m.tsv:1: kv needs arg=N or format=N"},
+      {"go makes zap.l\n", "m.tsv:1: makes needs type=T"},
+      {"go sink-log zap.l type=zap\n", "m.tsv:1: type= is an option of makes"},
+      {"go makes {a.{b,c}} type=t\n", "m.tsv:1: nested {...} in pattern '{a.{b,c}}'"},
+      {"go makes a.{b,c type=t\n", "m.tsv:1: unbalanced { in pattern 'a.{b,c'"},
   };
   for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
     CHECK_INT(an_models_add_text(e, bad[i].text, "m.tsv", err, sizeof err), -1);
@@ -189,6 +193,62 @@ int main(void) {
   CHECK_INT(fn->insts[d_redis].fact_key, 2);
   CHECK(fn->insts[d_redis].fact_key_format);
   ir_unit_delete(u);
+  /* Model types by what made a value (makes), with models of our own so the
+   * mechanism is tested apart from the shipped data. */
+  an_models *t = an_models_new_empty();
+  const char *typed_models = "go makes acme.com/zlog.new type=zlog\n"
+                             "go makes <zlog>.{with,child} type=%\n"
+                             "go makes <zlog>.event type=zlog.event\n"
+                             "go makes <zlog.event>.* type=zlog.event\n"
+                             "go makes new?acme.com/zlog.logger type=zlog\n"
+                             "go makes acme.com/zlog.default type=zlog\n"
+                             "go sink-log <zlog>.print\n"
+                             "go sink-log <zlog.event>.send data=recv\n"
+                             "go sink-log acme.com/zlog.printf\n";
+  CHECK_INT(an_models_add_text(t, typed_models, "t.tsv", err, sizeof err), 0);
+  u = ir_unit_new(strings, "t.go", "go", "t");
+  ir_add_import(u, ir_str(u, "zl"), ir_str(u, "acme.com/zlog"));
+  ir_record *svc = ir_add_record(u, ir_str(u, "Svc"), (ir_loc){1, 1});
+  ir_record_add_field(u, svc, ir_str(u, "log"), ir_str(u, "*zl.Logger"), (ir_loc){2, 1});
+  /* module level: var base = zl.New() */
+  ir_func *top = ir_add_func(u, "<module>", (ir_loc){1, 1});
+  fn = top;
+  call("base", "zl", "zl.New", 0);
+  fn = ir_add_func(u, "f", (ir_loc){3, 1});
+  line = 3;
+  uint32_t t_direct = call("%t1", "base", "base.Print", 1, "email"); /* module variable */
+  call("child", "base", "base.With", 1, "k");                        /* type=% */
+  uint32_t t_child = call("%t2", "child", "child.Print", 1, "email");
+  call("%t3", "child", "child.Event", 0); /* a builder chain */
+  call("%t4", "%t3", "<expr>.Str", 2, "%t0", "email");
+  call("%t5", "%t4", "<expr>.Int", 2, "%t0", "n");
+  uint32_t t_send = call("%t6", "%t5", "<expr>.Send", 0);
+  uint32_t t_untyped = call("%t7", "other", "other.Print", 1, "email"); /* made by nothing known */
+  uint32_t t_pkg = call("%t8", "zl", "zl.Printf", 1, "email");          /* the import resolved */
+  call("%t9", NULL, "zl.Default", 0);
+  ir_emit(u, fn, IR_LOAD, 0, ir_str(u, "dl"), ir_str(u, "%t9"), ir_str(u, "0"), NULL, NULL, NULL, 0,
+          (ir_loc){++line, 1}); /* dl, err := zl.Default() */
+  uint32_t t_tuple = call("%t10", "dl", "dl.Print", 1, "email");
+  /* a method whose receiver's field is declared *zl.Logger */
+  fn = ir_add_func(u, "Svc.Run", (ir_loc){20, 1});
+  ir_func_add_param(u, fn, ir_str(u, "s"));
+  ir_emit(u, fn, IR_LOAD, 0, ir_str(u, "%t1"), ir_str(u, "s"), ir_str(u, "log"), NULL, NULL, NULL,
+          0, (ir_loc){21, 1});
+  uint32_t t_field = call("%t2", "%t1", "s.log.Print", 1, "email");
+  an_models_apply(t, u);
+  fn = u->funcs[1];
+  check_fact(t_direct, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "<zlog>.print on a module variable");
+  check_fact(t_child, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "<zlog>.print on a child (type=%)");
+  check_fact(t_send, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "<zlog.event>.send at a chain's end");
+  CHECK(fn->insts[t_send].fact_recv_data);
+  check_fact(t_untyped, IR_FACT_NONE, 0, 0, 0, "other.Print");
+  check_fact(t_pkg, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "zl.Printf as acme.com/zlog.printf");
+  check_fact(t_tuple, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "Print on a tuple's first result");
+  fn = u->funcs[2];
+  check_fact(t_field, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "Print on a field declared *zl.Logger");
+  ir_unit_delete(u);
+  an_models_delete(t);
+
   an_models_delete(m);
   an_models_delete(NULL);
   as_intern_delete(strings);
