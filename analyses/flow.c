@@ -521,6 +521,45 @@ static void an_flow__reach(an_ctx *c, const an_label *l, const an_sink *sink,
 
 /* ---- one function --------------------------------------------------------- */
 
+/* The symbol of the sink call at instruction i: "callee" for the first call
+ * of that callee in the function, "callee#2" for the second, ..., so two
+ * calls that log the same value are two findings. */
+static const char *an_flow__call_symbol(an_ctx *c, const ir_func *fn, uint32_t i) {
+  const ir_inst *in = &fn->insts[i];
+  unsigned nth = 1;
+  for (uint32_t k = 0; k < i; k++)
+    nth += fn->insts[k].op == IR_CALL && fn->insts[k].callee == in->callee;
+  if (nth == 1) return an_flow__symbol(c, in->callee);
+  char buf[300];
+  snprintf(buf, sizeof buf, "%.280s#%u", in->callee, nth);
+  return an_flow__symbol(c, buf);
+}
+
+/* The words of a callee's last part after a verb that fetches
+ * ("get_password" is "password", "readSSN" is "SSN"), into buf; NULL when it
+ * starts with no such verb. */
+static const char *an_flow__fetched(const char *callee, char *buf, size_t cap) {
+  static const char *const verbs[] = {"get", "read",  "fetch", "load",     "lookup",  "prompt",
+                                      "ask", "input", "find",  "retrieve", "decrypt", "decode"};
+  const char *dot = strrchr(callee, '.');
+  const char *last = dot ? dot + 1 : callee;
+  while (*last == '_')
+    last++;
+  for (size_t k = 0; k < sizeof verbs / sizeof *verbs; k++) {
+    size_t n = strlen(verbs[k]);
+    if (strncasecmp(last, verbs[k], n) != 0) continue;
+    const char *rest = last + n;
+    bool boundary = *rest == '_' || (*rest >= 'A' && *rest <= 'Z');
+    if (!boundary) continue;
+    while (*rest == '_')
+      rest++;
+    if (!*rest) return NULL;
+    snprintf(buf, cap, "%s", rest);
+    return buf;
+  }
+  return NULL;
+}
+
 /* The caller's value bound to the callee's parameter j (AN_THIS: its
  * receiver), or NULL: a keyword argument by the parameter's name, else the
  * positional arguments in order. */
@@ -1179,6 +1218,38 @@ static void an_flow__link(an_ctx *c, const ir_inst *in, const an_client *cl, boo
   if (in->dst) an_flow__union(c, &an_flow__val(c, in->dst)->t, &out);
 }
 
+/* A call's result whose name says what it is: a local the result is
+ * assigned to (password = get_password(), ssn := readSSN()), or a call whose
+ * name fetches it (print(get_password())). A parameter is not a local. */
+static void an_flow__named_result(an_ctx *c, an_fn *f, const ir_inst *in) {
+  const ir_func *fn = f->fn;
+  const char *name = NULL, *cat = NULL;
+  char buf[256];
+  if (in->dst[0] != '%') {
+    bool param = false;
+    for (uint32_t p = 0; p < fn->nparams && !param; p++)
+      param = fn->params[p] == in->dst;
+    if (!param && (cat = an_flow__classify(c, in->dst))) name = in->dst;
+  }
+  if (!cat) {
+    const char *w = an_flow__fetched(in->callee, buf, sizeof buf);
+    if (w && (cat = an_catalogue_classify(c->catalogue, w))) name = as_intern_str(c->names, w);
+  }
+  if (!cat) return;
+  /* What already carries personal data is not classified twice. */
+  const an_taint *have = &an_flow__val(c, in->dst)->t;
+  for (uint32_t k = 0; k < have->n; k++)
+    if (!(have->v[k].id & AN_PARAM_BIT)) return;
+  char msg[512];
+  if (name == in->dst)
+    snprintf(msg, sizeof msg, "'%s' is assigned what %s() returns and is classified %s", name,
+             in->callee, cat);
+  else
+    snprintf(msg, sizeof msg, "%s() returns '%s', classified %s", in->callee, name, cat);
+  an_flow__add(c, &an_flow__val(c, in->dst)->t, an_flow__source(c, cat, name),
+               an_flow__push(c, NULL, f->unit, f->qname, in->loc, msg));
+}
+
 static bool an_flow__function(an_ctx *c, an_fn *f) {
   ir_func *fn = f->fn;
   ir_unit *u = f->unit;
@@ -1358,7 +1429,7 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
           an_flow__set(c, in->dst, &t, strong);
           break;
         }
-        an_sink sink = {an_flow__symbol(c, in->callee), f->service, in->callee, in->fact_vendor,
+        an_sink sink = {an_flow__call_symbol(c, fn, i), f->service, in->callee, in->fact_vendor,
                         (ir_sink_kind)in->sink_kind,    site};
         uint32_t last = in->fact_to == 255 ? in->nargs : (uint32_t)in->fact_to + 1;
         if (last > in->nargs) last = in->nargs;
@@ -1411,6 +1482,10 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
           an_flow__unknown_call(c, fn, i, in, strong);
         }
       }
+      /* A call of the service's own code says what it returns in its summary. */
+      if (in->dst && in->fact != IR_FACT_SANITIZER && in->fact != IR_FACT_SINK && !f->callee[i] &&
+          !(cl && cl->state == AN_LINK_MATCHED))
+        an_flow__named_result(c, f, in);
       if (site && site->reads) {
         /* The rows come back in the result, through the cursor or statement
          * that ran it (cur.fetchone(), rs.getString()), or through the
