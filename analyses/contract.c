@@ -175,9 +175,12 @@ static bool an_contract__parent(const an_contract_item *it, char *kind, size_t k
   static const struct {
     const char *child, *parent;
     char sep; /* the key is "PARENT<sep>rest" (the last sep) */
-  } rel[] = {{"proto.field", "proto.message", '#'},   {"proto.enum-value", "proto.enum", '#'},
-             {"c.field", "c.type", '.'},               {"c.enum-constant", "c.type", '.'},
-             {"http.param", "http.operation", ' '},    {"http.request-field", "http.operation", ' '},
+  } rel[] = {{"proto.field", "proto.message", '#'},
+             {"proto.enum-value", "proto.enum", '#'},
+             {"c.field", "c.type", '.'},
+             {"c.enum-constant", "c.type", '.'},
+             {"http.param", "http.operation", ' '},
+             {"http.request-field", "http.operation", ' '},
              {"http.response-field", "http.operation", ' '}};
   for (size_t i = 0; i < sizeof rel / sizeof *rel; i++) {
     if (strcmp(it->kind, rel[i].child) != 0) continue;

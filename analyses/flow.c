@@ -703,6 +703,10 @@ static void an_flow__copy(an_ctx *c, const char *dst, const char *from, bool str
 static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, const ir_inst *in,
                                   bool strong) {
   an_taint t = {0};
+  if (in->fact_opaque) { /* a client's response: what the other side answered */
+    an_flow__set(c, in->dst, &t, strong);
+    return;
+  }
   if (in->nargs >= 1 && in->dst && an_flow__serializer(in->callee)) {
     an_flow__copy(c, in->dst, in->args[0], strong);
     return;
@@ -1250,6 +1254,19 @@ static void an_flow__named_result(an_ctx *c, an_fn *f, const ir_inst *in) {
                an_flow__push(c, NULL, f->unit, f->qname, in->loc, msg));
 }
 
+/* Is v, before instruction i, the result of a Go call to code outside the
+ * service (no summary, no link) that no model describes? */
+static bool an_flow__unresolved_result(const an_fn *f, uint32_t i, const char *v) {
+  const ir_func *fn = f->fn;
+  if (!v || v[0] != '%' || f->unit->lang[0] != 'g') return false;
+  while (i-- > 0) {
+    const ir_inst *d = &fn->insts[i];
+    if (d->dst != v) continue;
+    return d->op == IR_CALL && !f->callee[i] && d->fact == IR_FACT_NONE;
+  }
+  return false;
+}
+
 static bool an_flow__function(an_ctx *c, an_fn *f) {
   ir_func *fn = f->fn;
   ir_unit *u = f->unit;
@@ -1331,6 +1348,13 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
         /* Go: v, err := f() reads element 0 of the result; a result that is
          * an object (not a tuple) is that object, fields and all. */
         an_flow__copy(c, in->dst, in->obj, strong);
+        break;
+      }
+      if (in->field && in->field[0] >= '1' && in->field[0] <= '9' && !in->field[1] &&
+          an_flow__unresolved_result(f, i, in->obj)) {
+        /* Go: _, err := lib.Do(email): the results after the first of a
+         * library call are its error or ok flag, not what went in. */
+        an_flow__set(c, in->dst, &t, strong);
         break;
       }
       an_flow__load(c, in, in->obj, in->field, &t);

@@ -15,9 +15,10 @@ typedef enum {
   AN_MODEL_PROPAGATE,
   AN_MODEL_MUTATE_RECV,
   AN_MODEL_HANDLER,
-  AN_MODEL_SQL,   /* the call runs SQL: arg=N is its text */
-  AN_MODEL_KV,    /* a key-value command: arg=N is the key (format=N: a hiredis format) */
-  AN_MODEL_MAKES, /* what matches makes an object of model type type= */
+  AN_MODEL_SQL,    /* the call runs SQL: arg=N is its text */
+  AN_MODEL_KV,     /* a key-value command: arg=N is the key (format=N: a hiredis format) */
+  AN_MODEL_MAKES,  /* what matches makes an object of model type type= */
+  AN_MODEL_OPAQUE, /* the call's result carries none of its arguments (a client's response) */
 } an_model_kind;
 
 static const struct {
@@ -239,6 +240,8 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         m.kind = AN_MODEL_KV, m.arg = -1;
       else if (strcmp(k, "makes") == 0)
         m.kind = AN_MODEL_MAKES;
+      else if (strcmp(k, "opaque-result") == 0)
+        m.kind = AN_MODEL_OPAQUE;
       else
         BAD("unknown kind '%s'", k);
       for (int i = 3; i < nf && rc == 0; i++) {
@@ -692,7 +695,7 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
       }
       if (in->op != IR_CALL) continue;
       in->fact_sql = in->fact_key = 0;
-      in->fact_key_format = false;
+      in->fact_key_format = in->fact_opaque = false;
       an_models__lower(in->callee, callee, sizeof callee);
       /* The words of the callee's last part, split once for all word models. */
       const char *words[16];
@@ -732,7 +735,8 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           k = self->general.items[gi++];
         const an_model *m = &self->models.items[k];
         if (m->kind == AN_MODEL_HANDLER || !an_models__applies(m->lang, unit->lang)) continue;
-        bool describes = m->kind == AN_MODEL_SQL || m->kind == AN_MODEL_KV;
+        bool describes =
+            m->kind == AN_MODEL_SQL || m->kind == AN_MODEL_KV || m->kind == AN_MODEL_OPAQUE;
         if (fact_done && !describes) continue;
         if (m->kind == AN_MODEL_SANITIZER_WORD) {
           bool hit = false;
@@ -771,6 +775,7 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           /* SQL and key-value models describe the call besides its fact:
            * the first of each kind counts. */
           if (m->kind == AN_MODEL_SQL && !in->fact_sql) in->fact_sql = (uint8_t)(m->arg + 1);
+          if (m->kind == AN_MODEL_OPAQUE) in->fact_opaque = true;
           if (m->kind == AN_MODEL_KV && !in->fact_key) {
             in->fact_key = (uint8_t)(m->arg + 1);
             in->fact_key_format = m->format;
@@ -809,6 +814,7 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
         case AN_MODEL_SQL:
         case AN_MODEL_KV:
         case AN_MODEL_MAKES:
+        case AN_MODEL_OPAQUE:
           break;
         }
         fact_done = true; /* first matching model wins */

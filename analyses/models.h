@@ -30,6 +30,11 @@
  *   sql              the call runs an SQL statement (arg=N: its text); read by
  *                    the data-access graph (access.h), besides any other fact
  *   kv               a key-value (Redis) command on a key (arg=N, or format=N)
+ *   opaque-result    the call's result carries none of its arguments (what a
+ *                    client's call returns is what the other side answered);
+ *                    like sql and kv it applies besides the call's fact, and
+ *                    a call linked to a handler of the repository follows
+ *                    the handler instead
  *   makes            what matches PATTERN makes an object of the model type
  *                    type=T: a call (as written, or with its first name
  *                    resolved through the imports: "logging.getlogger",

@@ -95,6 +95,7 @@ typedef struct ir_inst {
    * command and key); 0 when not. */
   uint8_t fact_sql, fact_key;
   bool fact_key_format;
+  bool fact_opaque; /* the result carries none of the arguments (models: opaque-result) */
 } ir_inst;
 
 /* One literal argument of a decorator or annotation: @app.route("/users",

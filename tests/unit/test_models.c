@@ -204,7 +204,9 @@ int main(void) {
                              "go makes acme.com/zlog.default type=zlog\n"
                              "go sink-log <zlog>.print\n"
                              "go sink-log <zlog.event>.send data=recv\n"
-                             "go sink-log acme.com/zlog.printf\n";
+                             "go sink-log acme.com/zlog.printf\n"
+                             "go makes *.new*client type=client\n"
+                             "go opaque-result <client>.*\n";
   CHECK_INT(an_models_add_text(t, typed_models, "t.tsv", err, sizeof err), 0);
   u = ir_unit_new(strings, "t.go", "go", "t");
   ir_add_import(u, ir_str(u, "zl"), ir_str(u, "acme.com/zlog"));
@@ -229,6 +231,9 @@ int main(void) {
   ir_emit(u, fn, IR_LOAD, 0, ir_str(u, "dl"), ir_str(u, "%t9"), ir_str(u, "0"), NULL, NULL, NULL, 0,
           (ir_loc){++line, 1}); /* dl, err := zl.Default() */
   uint32_t t_tuple = call("%t10", "dl", "dl.Print", 1, "email");
+  call("uc", "pb", "pb.NewUsersClient", 1, "conn");
+  uint32_t t_rpc = call("%t11", "uc", "uc.GetUser", 2, "ctx", "req");
+  uint32_t t_notrpc = call("%t12", "other", "other.GetUser", 2, "ctx", "req");
   /* a method whose receiver's field is declared *zl.Logger */
   fn = ir_add_func(u, "Svc.Run", (ir_loc){20, 1});
   ir_func_add_param(u, fn, ir_str(u, "s"));
@@ -244,6 +249,9 @@ int main(void) {
   check_fact(t_untyped, IR_FACT_NONE, 0, 0, 0, "other.Print");
   check_fact(t_pkg, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "zl.Printf as acme.com/zlog.printf");
   check_fact(t_tuple, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "Print on a tuple's first result");
+  CHECK(fn->insts[t_rpc].fact_opaque);
+  CHECK(!fn->insts[t_notrpc].fact_opaque);
+  check_fact(t_rpc, IR_FACT_NONE, 0, 0, 0, "opaque-result is not a fact");
   fn = u->funcs[2];
   check_fact(t_field, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "Print on a field declared *zl.Logger");
   ir_unit_delete(u);
