@@ -652,6 +652,19 @@ const char *an_models_vendor_category(const an_models *self, const char *vendor)
   return NULL;
 }
 
+/* The first keyed model of a last name part. */
+static size_t an_models__keyed_at(const an_models *self, const char *last) {
+  size_t lo = 0, hi = self->keyed.len;
+  while (lo < hi) {
+    size_t mid = (lo + hi) / 2;
+    if (strcmp(self->keyed.items[mid].key, last) < 0)
+      lo = mid + 1;
+    else
+      hi = mid;
+  }
+  return lo;
+}
+
 /* Does a pattern name a model type ("<zap.logger>.info")? */
 static bool an_models__typed_pattern(const char *pat) {
   if (pat[0] != '<' || strncmp(pat, "<expr>", 6) == 0) return false;
@@ -706,33 +719,40 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
        * general ones in file order. */
       const char *lastdot = strrchr(callee, '.');
       const char *last = lastdot ? lastdot + 1 : callee;
-      size_t lo = 0, hi = self->keyed.len;
-      while (lo < hi) {
-        size_t mid = (lo + hi) / 2;
-        if (strcmp(self->keyed.items[mid].key, last) < 0)
-          lo = mid + 1;
-        else
-          hi = mid;
-      }
-      size_t ki = lo, gi = 0;
       bool fact_done = false, recv_done = false, typed_done = false;
       /* The callee is matched as written, with its first name resolved
        * through the imports (lg.info with import logging as lg is
-       * logging.info), and as a method of its receiver's model type. */
+       * logging.info; linfo with from logging import info as linfo too),
+       * and as a method of its receiver's model type. */
       if (!an_models__resolve_import(unit, in->callee, resolved_callee, sizeof resolved_callee) ||
           strcmp(resolved_callee, callee) == 0)
         resolved_callee[0] = 0;
+      const char *rdot = resolved_callee[0] ? strrchr(resolved_callee, '.') : NULL;
+      const char *rlast = rdot ? rdot + 1 : resolved_callee;
+      bool second = rlast[0] && strcmp(rlast, last) != 0;
+      size_t ki = an_models__keyed_at(self, last), kend = ki;
+      while (kend < self->keyed.len && strcmp(self->keyed.items[kend].key, last) == 0)
+        kend++;
+      size_t ri = second ? an_models__keyed_at(self, rlast) : 0, rend = ri;
+      while (second && rend < self->keyed.len && strcmp(self->keyed.items[rend].key, rlast) == 0)
+        rend++;
+      size_t gi = 0;
       typed[0] = 0;
       char origin[256], resolved[256];
-      for (;;) {
-        bool kin = ki < self->keyed.len && strcmp(self->keyed.items[ki].key, last) == 0;
-        bool gin = gi < self->general.len;
-        if (!kin && !gin) break;
-        size_t k;
-        if (kin && (!gin || self->keyed.items[ki].index < self->general.items[gi]))
-          k = self->keyed.items[ki++].index;
+      for (;;) { /* the three lists merged in file order */
+        size_t k = SIZE_MAX;
+        int from = 0;
+        if (ki < kend) k = self->keyed.items[ki].index, from = 1;
+        if (ri < rend && self->keyed.items[ri].index < k) k = self->keyed.items[ri].index, from = 2;
+        if (gi < self->general.len && self->general.items[gi] < k)
+          k = self->general.items[gi], from = 3;
+        if (!from) break;
+        if (from == 1)
+          ki++;
+        else if (from == 2)
+          ri++;
         else
-          k = self->general.items[gi++];
+          gi++;
         const an_model *m = &self->models.items[k];
         if (m->kind == AN_MODEL_HANDLER || !an_models__applies(m->lang, unit->lang)) continue;
         bool describes =

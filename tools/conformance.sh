@@ -75,8 +75,9 @@ for dir in "$SUITE"/*/*/; do
   awk -v lang="$lang" -v name="$name" '
     /^[^ ].*:[0-9]+:[0-9]+: assay\// {
       split($1, loc, ":"); rule = $2; sub(/^assay\//, "", rule)
-      cat = $3; sub(/:$/, "", cat)
-      print lang, name, loc[1], loc[2], rule, cat
+      cats = $3; sub(/:$/, "", cats)
+      n = split(cats, cat, ",")
+      for (i = 1; i <= n; i++) print lang, name, loc[1], loc[2], rule, cat[i]
     }' "$T/out.txt" >>"$T/found"
 done
 

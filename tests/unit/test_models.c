@@ -193,6 +193,23 @@ int main(void) {
   CHECK_INT(fn->insts[d_redis].fact_key, 2);
   CHECK(fn->insts[d_redis].fact_key_format);
   ir_unit_delete(u);
+  /* Callees with their first name resolved through the imports, whatever the
+   * alias: from logging import info as linfo; import sentry_sdk as s. */
+  u = ir_unit_new(strings, "al.py", "python", "al");
+  ir_add_import(u, ir_str(u, "linfo"), ir_str(u, "logging.info"));
+  ir_add_import(u, ir_str(u, "sdk"), ir_str(u, "sentry_sdk"));
+  ir_add_import(u, ir_str(u, "note"), ir_str(u, "app.audit.note"));
+  fn = ir_add_func(u, "f", (ir_loc){1, 1});
+  uint32_t a_linfo = call("%t1", NULL, "linfo", 1, "email");
+  uint32_t a_sdk = call("%t2", "sdk", "sdk.set_user", 1, "email");
+  uint32_t a_note = call("%t3", NULL, "note", 1, "email");
+  an_models_apply(m, u);
+  check_fact(a_linfo, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "linfo as logging.info");
+  check_fact(a_sdk, IR_FACT_SINK, IR_SINK_THIRD_PARTY, 0, 255,
+             "sdk.set_user as sentry_sdk.set_user");
+  check_fact(a_note, IR_FACT_NONE, 0, 0, 0, "note as app.audit.note");
+  ir_unit_delete(u);
+
   /* Model types by what made a value (makes), with models of our own so the
    * mechanism is tested apart from the shipped data. */
   an_models *t = an_models_new_empty();
