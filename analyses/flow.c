@@ -896,8 +896,10 @@ static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const c
     an_taint all = an_flow__flatten(c, obj);
     an_flow__union(c, t, &all);
   }
-  if (field && (strcmp(field, "length") == 0 || strcmp(field, "size") == 0))
-    *t = (an_taint){0}; /* email.length is a number, not the data */
+  static const char *const scalar[] = {"length", "size", "empty", "blank", "present"};
+  for (size_t k = 0; field && k < sizeof scalar / sizeof *scalar; k++)
+    if (strcmp(field, scalar[k]) == 0) /* email.length is a number, isEmpty() a boolean */
+      *t = (an_taint){0};
   an_flow__narrow_to_column(c, t, field);
   const char *cat = an_flow__classify(c, field);
   if (cat && !an_flow__from_db(c, t, cat)) {

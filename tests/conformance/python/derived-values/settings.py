@@ -1,0 +1,1 @@
+BLOCKED_DOMAINS = ("@mailinator.com", "@example.invalid")
