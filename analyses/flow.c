@@ -700,10 +700,19 @@ static bool an_flow__serializer(const char *callee) {
 
 static void an_flow__copy(an_ctx *c, const char *dst, const char *from, bool strong);
 
+/* A Go library call whose one result is kept as an error: err, someErr. */
+static bool an_flow__go_error(const an_ctx *c, const ir_inst *in) {
+  if (!in->dst || in->dst[0] == '%' || c->cur->unit->lang[0] != 'g') return false;
+  size_t n = strlen(in->dst);
+  return strcmp(in->dst, "err") == 0 || (n > 3 && strcmp(in->dst + n - 3, "Err") == 0);
+}
+
 static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, const ir_inst *in,
                                   bool strong) {
   an_taint t = {0};
-  if (in->fact_opaque) { /* a client's response: what the other side answered */
+  if (in->fact_opaque || an_flow__go_error(c, in)) {
+    /* a client's response is what the other side answered; Go's
+     * err := tmpl.Execute(w, user) is the error, not the user */
     an_flow__set(c, in->dst, &t, strong);
     return;
   }

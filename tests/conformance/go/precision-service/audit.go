@@ -3,6 +3,8 @@ package main
 import (
 	"crypto/sha256"
 	"encoding/hex"
+	"html/template"
+	"io"
 	"log"
 	"strconv"
 )
@@ -16,4 +18,14 @@ func Audit(email string, attempts int) {
 		log.Printf("not a flag: %v", err)
 	}
 	log.Printf("attempts=%s", strconv.Itoa(attempts))
+}
+
+// Render fills the welcome mail; a failure is logged without the data.
+func Render(tmpl *template.Template, w io.Writer, email string) {
+	err := tmpl.Execute(w, map[string]string{"email": email})
+	if err != nil {
+		log.Printf("welcome template failed: %v", err)
+	}
+	rendErr := tmpl.ExecuteTemplate(w, "footer", email)
+	log.Printf("footer: %v", rendErr)
 }
