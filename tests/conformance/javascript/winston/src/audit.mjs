@@ -1,0 +1,21 @@
+import winston from 'winston';
+
+const audit = winston.createLogger({
+  transports: [new winston.transports.File({ filename: 'audit.log' })],
+});
+
+export function recordConsent(user, ipAddress) {
+  audit.info('consent recorded', { email: user.email, ip: ipAddress }); // expect: pii-to-log user.contact.email user.device.ip_address
+  audit.info('consent version', { version: 3 });
+}
+
+export class BounceHandler {
+  constructor() {
+    this.log = winston.loggers.get('bounces');
+  }
+
+  handle(bounce) {
+    this.log.error(`bounce for ${bounce.recipientEmail}`); // expect: pii-to-log user.contact.email
+    this.log.info('bounce type', { type: bounce.type });
+  }
+}
