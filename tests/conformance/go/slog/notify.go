@@ -19,3 +19,9 @@ func (n *Notifier) SMS(c *Customer, text string) {
 	n.log.Debug("sms length", "chars", len(text))
 	slog.Default().Warn("sms fallback", "email", c.Email) // expect: pii-to-log user.contact.email
 }
+
+func (n *Notifier) Email(c *Customer, template string) {
+	l := slog.With("to", c.Email, "template", template)
+	l.Info("email queued") // expect: pii-to-log user.contact.email
+	slog.With("template", template).Info("template rendered")
+}

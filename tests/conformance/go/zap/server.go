@@ -34,4 +34,6 @@ func auditLogin(p *Profile, password string) {
 	logger.Info("login checked", zap.Bool("has_password", password != ""))
 	dev := zap.Must(zap.NewDevelopment())
 	dev.Debug("login user", zap.Any("ip", p.IPAddress)) // expect: pii-to-log user.device.ip_address
+	logger.Sugar().Infow("login audit", "email", p.Email) // expect: pii-to-log user.contact.email
+	logger.Sugar().Infow("login audit done", "profile", p.ID)
 }
