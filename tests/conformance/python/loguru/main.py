@@ -22,6 +22,8 @@ def contact(patient):
     ctx = logger.bind(email=patient.email)
     ctx.info("sending appointment reminder")  # expect: pii-to-log user.contact.email
     logger.bind(visit=patient.visit_id).info("reminder queued")
+    with logger.contextualize(phone=patient.phone):
+        logger.info("reminder sms queued")  # todo: pii-to-log user.contact.phone_number (logger.contextualize() binds its values to every log of the with-block through a context variable: nothing ties them to later calls)
 
 
 @logger.catch

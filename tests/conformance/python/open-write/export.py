@@ -26,5 +26,12 @@ def append_unsubscribe(email):
     f.close()
 
 
+def export_text(subscribers):
+    with open(EXPORT_DIR / "subscribers.txt", "w") as fh:
+        for s in subscribers:
+            print(s.email, s.phone, sep="\t", file=fh)  # todo: pii-to-file user.contact.email user.contact.phone_number (print's file= keyword names the stream; stream= only reads a positional argument) todo-fp: reported as pii-to-stdout
+        print("# end", file=fh)
+
+
 def save_note(customer):
     Path("notes", customer.account_ref + ".txt").write_text(customer.shipping_address)  # expect: pii-to-file user.contact.address
