@@ -19,3 +19,8 @@ export class BounceHandler {
     this.log.info('bounce type', { type: bounce.type });
   }
 }
+
+export function legacyConsent(user) {
+  winston.info(`legacy consent for ${user.email}`); // expect: pii-to-log user.contact.email
+  winston.log('warn', 'legacy consent without phone %s', user.phone); // expect: pii-to-log user.contact.phone_number
+}
