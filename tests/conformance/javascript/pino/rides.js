@@ -22,3 +22,14 @@ export class DriverPayouts {
     this.logger.error({ iban: driver.iban }, 'payout rejected'); // expect: pii-to-log user.financial.bank_account
   }
 }
+
+export function receipt(rider, ride) {
+  log.info( // expect: pii-to-log user.contact.email
+    {
+      ride: ride.id,
+      to: rider.email,
+      fare: ride.fareCents,
+    },
+    'receipt sent',
+  );
+}

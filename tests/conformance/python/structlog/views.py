@@ -25,3 +25,12 @@ def update_address(user, shipping_address):
 def login_failed(username, password):
     structlog.get_logger("auth").warning("login.failed", username=username)  # expect: pii-to-log user.account.username
     structlog.get_logger("auth").debug("login.attempt", password=password)  # expect: pii-to-log user.authorization.password
+
+
+def shipping_label(order):
+    logger.info(  # expect: pii-to-log user.name user.contact.address.postal_code
+        "label.printed",
+        order=order.id,
+        recipient=order.full_name,
+        zip=order.postal_code,
+    )
