@@ -1,0 +1,3 @@
+module example.com/usercli
+
+go 1.22

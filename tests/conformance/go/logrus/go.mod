@@ -1,0 +1,5 @@
+module example.com/loyalty
+
+go 1.22
+
+require github.com/sirupsen/logrus v1.9.3

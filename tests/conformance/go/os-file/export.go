@@ -1,0 +1,51 @@
+package main
+
+import (
+	"bufio"
+	"encoding/csv"
+	"encoding/json"
+	"os"
+)
+
+type Patient struct {
+	MRN       string
+	FullName  string
+	Email     string
+	Diagnosis string
+}
+
+func exportJSON(patients []Patient) error {
+	data, err := json.Marshal(patients)
+	if err != nil {
+		return err
+	}
+	return os.WriteFile("/srv/export/patients.json", data, 0o600) // todo: pii-to-file user.health_and_medical.record_id user.name user.contact.email user.health_and_medical (json.Marshal of a []Patient parameter: the fields of the declared struct type are not taken as serialized)
+}
+
+func appendContact(p *Patient) error {
+	f, err := os.OpenFile("/srv/export/contacts.txt", os.O_APPEND|os.O_WRONLY|os.O_CREATE, 0o600)
+	if err != nil {
+		return err
+	}
+	defer f.Close()
+	_, err = f.WriteString(p.FullName + " <" + p.Email + ">\n") // expect: pii-to-file user.name user.contact.email
+	return err
+}
+
+func exportCSV(patients []Patient) error {
+	out, err := os.Create("/srv/export/diagnoses.csv")
+	if err != nil {
+		return err
+	}
+	defer out.Close()
+	w := csv.NewWriter(out)
+	for _, p := range patients {
+		if err := w.Write([]string{p.MRN, p.Diagnosis}); err != nil { // todo: pii-to-file user.health_and_medical.record_id user.health_and_medical (csv.NewWriter(out) over an *os.File: the sink kind of a wrapping writer is not followed to what it wraps) todo-fp: pii-to-response, a csv.Writer named w is taken for the http.ResponseWriter
+			return err
+		}
+	}
+	w.Flush()
+	bw := bufio.NewWriter(out)
+	bw.WriteString(patients[0].Email + "\n") // todo: pii-to-file user.contact.email (bufio.NewWriter(out) over an *os.File: the sink kind of a wrapping writer is not followed to what it wraps)
+	return bw.Flush()
+}

@@ -1,0 +1,5 @@
+package com.shop.orders;
+
+public interface OrderRepository {
+    void save(Order order);
+}

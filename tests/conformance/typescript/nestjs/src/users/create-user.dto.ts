@@ -1,0 +1,6 @@
+export class CreateUserDto {
+  email!: string;
+  password!: string;
+  phoneNumber?: string;
+  displayName!: string;
+}

@@ -1,0 +1,3 @@
+import pino, { Logger } from 'pino';
+
+export const rootLogger: Logger = pino({ level: 'debug' });
