@@ -4,6 +4,7 @@
 
 #include <ctype.h>
 #include <fnmatch.h>
+#include <stdlib.h>
 #include <string.h>
 
 extern const char an_builtin_models[];
@@ -48,8 +49,9 @@ typedef struct an_model {
   bool recv_data;
   bool on_store; /* the pattern matches an assignment target "obj.field" */
   char *vendor, *category;
-  char *type;  /* makes: the model type made, lowercase ("logging.logger") */
-  char **recv; /* NULL-terminated globs, or NULL */
+  char *type;       /* makes: the model type made, lowercase ("logging.logger") */
+  char *stream_key; /* stream=NAME: the keyword argument naming the stream (print's file=) */
+  char **recv;      /* NULL-terminated globs, or NULL */
 } an_model;
 
 /* Models are tried in file order, first match wins. To avoid running every
@@ -113,6 +115,7 @@ static void an_models__free_model(an_model *m) {
   free(m->vendor);
   free(m->category);
   free(m->type);
+  free(m->stream_key);
   if (m->recv)
     for (char **r = m->recv; *r; r++)
       free(*r);
@@ -275,6 +278,9 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
           m.type = as_strdup(v);
           for (char *c = m.type; *c; c++)
             *c = (char)tolower((unsigned char)*c);
+        } else if (strcmp(fields[i], "stream") == 0 && isalpha((unsigned char)*v)) {
+          free(m.stream_key);
+          m.stream_key = as_strdup(v);
         } else if (strcmp(fields[i], "on") == 0) {
           if (strcmp(v, "store") != 0) BAD("option on takes 'store', not '%s'", v);
           m.on_store = true;
@@ -325,6 +331,7 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         c.vendor = m.vendor ? as_strdup(m.vendor) : NULL;
         c.category = m.category ? as_strdup(m.category) : NULL;
         c.type = m.type ? as_strdup(m.type) : NULL;
+        c.stream_key = m.stream_key ? as_strdup(m.stream_key) : NULL;
         if (m.recv) { /* each expansion owns its copy */
           size_t cnt = 0;
           while (m.recv[cnt])
@@ -345,6 +352,7 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
     free(m.vendor);
     free(m.category);
     free(m.type);
+    free(m.stream_key);
     free(buf);
 #undef BAD
   }
@@ -625,6 +633,10 @@ static const char *an_models__call_type(an_models__tctx *t, const ir_func *fn, u
   const char *forms[3] = {low, res, typed};
   const char *ty = an_models__makes(t, forms, 3);
   if (ty && strcmp(ty, "%") == 0) ty = rt; /* type=%: the receiver's own type (a child logger) */
+  if (ty && ty[0] == '@' && depth < 8) {   /* type=@N: the type of what it wraps, argument N */
+    uint32_t n = (uint32_t)atoi(ty + 1);
+    ty = n < in->nargs ? an_models__value_type(t, fn, at, in->args[n], depth + 1) : NULL;
+  }
   *as_ptrmap_slot(&t->calls, in) = (void *)(uintptr_t)(ty ? ty : an_models__notype);
   return ty;
 }
@@ -650,6 +662,17 @@ const char *an_models_vendor_category(const an_models *self, const char *vendor)
     if (m->vendor && m->category && strcmp(m->vendor, vendor) == 0) return m->category;
   }
   return NULL;
+}
+
+/* Is v, an argument of instruction i, standard output or error: named so
+ * (C's stdout, Go's os.Stdout as the frontend writes it), or read as
+ * sys.stdout / sys.stderr / process.stdout? */
+static bool an_models__std_stream(const ir_func *fn, uint32_t i, const char *v) {
+  if (!v) return false;
+  if (strcmp(v, "stdout") == 0 || strcmp(v, "stderr") == 0) return true;
+  const ir_inst *d = an_models__def(fn, i, v, NULL);
+  return d && d->op == IR_LOAD && d->field &&
+         (strcmp(d->field, "stdout") == 0 || strcmp(d->field, "stderr") == 0);
 }
 
 /* The first keyed model of a last name part. */
@@ -813,9 +836,13 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
           in->fact_vendor = m->vendor;
           if (m->stream >= 0) {
             const char *s = (uint32_t)m->stream < in->nargs ? in->args[m->stream] : NULL;
-            bool std = s && (strcmp(s, "stdout") == 0 || strcmp(s, "stderr") == 0);
-            in->sink_kind = (uint8_t)(std ? IR_SINK_STDOUT : IR_SINK_FILE);
+            in->sink_kind =
+                (uint8_t)(an_models__std_stream(fn, i, s) ? IR_SINK_STDOUT : IR_SINK_FILE);
           }
+          for (uint32_t a = 0; m->stream_key && in->argnames && a < in->nargs; a++)
+            if (in->argnames[a] && strcmp(in->argnames[a], m->stream_key) == 0)
+              in->sink_kind = (uint8_t)(an_models__std_stream(fn, i, in->args[a]) ? IR_SINK_STDOUT
+                                                                                  : IR_SINK_FILE);
           break;
         case AN_MODEL_SANITIZER:
         case AN_MODEL_SANITIZER_WORD:

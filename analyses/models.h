@@ -43,7 +43,8 @@
  *                    imported name ("loguru.logger"), or a method of an object
  *                    of model type T0, written "<T0>.method" (a builder chain:
  *                    "<zerolog.event>.str"); type=% keeps the receiver's type
- *                    (a child logger). What made a value is found as for
+ *                    (a child logger), type=@N takes the type of argument N
+ *                    (a writer wrapping a file: bufio.NewWriter(f)). What made a value is found as for
  *                    recv= below. Any model's PATTERN may then be written
  *                    "<T>.method" to match a call on an object of type T,
  *                    whatever the object is named ("<logging.logger>.info").
@@ -55,7 +56,8 @@
  *   only=N      only argument N is data
  *   data=recv   the receiver is data too (user.save())
  *   stream=N    argument N is a stream: stdout/stderr make the sink "stdout",
- *               anything else makes it "file"
+ *               anything else makes it "file"; stream=NAME: the keyword
+ *               argument NAME, when present (Python's print(x, file=f))
  *   recv=P,Q    the receiver must have been produced by a call matching P or Q,
  *               as written or with its first name resolved through the
  *               file's imports ("new Redis" with Redis from ioredis is also

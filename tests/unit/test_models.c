@@ -95,6 +95,13 @@ int main(void) {
   uint32_t p_hashword = call("%t15", NULL, "util.hash_identifier", 1, "email");
   uint32_t p_hashish = call("%t16", NULL, "rehashing", 1, "email"); /* a word, not a part */
   uint32_t p_raise = call("%t17", NULL, "<raise>", 1, "email");
+  /* print(x, file=fh) writes to a file; print(x, file=sys.stderr) to stderr */
+  uint32_t p_pfile = call("%t30", NULL, "print", 2, "email", "fh");
+  ir_set_argnames(u, &fn->insts[p_pfile], (const char *[]){NULL, ir_str(u, "file")});
+  ir_emit(u, fn, IR_LOAD, 0, ir_str(u, "%t31"), ir_str(u, "sys"), ir_str(u, "stderr"), NULL, NULL,
+          NULL, 0, (ir_loc){++line, 1});
+  uint32_t p_perr = call("%t32", NULL, "print", 2, "email", "%t31");
+  ir_set_argnames(u, &fn->insts[p_perr], (const char *[]){NULL, ir_str(u, "file")});
   uint32_t p_cookie = call("%t18", "resp", "resp.set_cookie", 2, "%t0", "email");
   uint32_t p_req = call("%t19", NULL, "requests.post", 2, "%t0", "email");
   uint32_t p_save = call("%t20", "user", "user.save", 0);
@@ -115,6 +122,8 @@ int main(void) {
   check_fact(p_hashword, IR_FACT_SANITIZER, 0, 0, 0, "util.hash_identifier");
   check_fact(p_hashish, IR_FACT_NONE, 0, 0, 0, "rehashing");
   check_fact(p_raise, IR_FACT_SINK, IR_SINK_EXCEPTION, 0, 255, "raise");
+  check_fact(p_pfile, IR_FACT_SINK, IR_SINK_FILE, 0, 255, "print(file=fh)");
+  check_fact(p_perr, IR_FACT_SINK, IR_SINK_STDOUT, 0, 255, "print(file=sys.stderr)");
   check_fact(p_cookie, IR_FACT_SINK, IR_SINK_COOKIE, 1, 255, "set_cookie");
   check_fact(p_req, IR_FACT_SINK, IR_SINK_EXTERNAL, 0, 255, "requests.post");
   CHECK_INT(fn->insts[p_req].fact_url, 0);
@@ -144,7 +153,8 @@ int main(void) {
       {"rust sink-log x\n", "m.tsv:1: unknown language 'rust' (python, c, javascript, go or java)"},
       {"# c\n\nc sink-bogus x\n", "m.tsv:3: unknown kind 'sink-bogus'"},
       {"c sink-log\n", "m.tsv:1: expected LANG KIND PATTERN"},
-      {"c sink-file fprintf stream=x\n", "m.tsv:1: option stream needs a small number, not 'x'"},
+      {"c sink-file fprintf stream=-1\n", "m.tsv:1: option stream needs a small number, not '-1'"},
+      {"c sink-file fprintf from=x\n", "m.tsv:1: option from needs a small number, not 'x'"},
       {"c sink-file fprintf depth=1\n", "m.tsv:1: unknown option 'depth'"},
       {"c sink-file fprintf stream\n", "m.tsv:1: option 'stream' is not NAME=VALUE"},
       {"c propagate strcpy from=1\n", "m.tsv:1: propagate needs to=N"},

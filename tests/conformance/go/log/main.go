@@ -20,7 +20,7 @@ func signupHandler(w http.ResponseWriter, r *http.Request) {
 	log.Printf("signup attempt for %s", email) // expect: pii-to-log user.contact.email
 	log.Println("signup form parsed")
 	if r.FormValue("password") == "" {
-		log.Printf("empty password for %s", r.FormValue("email")) // todo: pii-to-log user.contact.email (a second flow of the same source to the same callee log.Printf in one function is reported once, at the first line)
+		log.Printf("empty password for %s", r.FormValue("email")) // expect: pii-to-log user.contact.email
 		http.Error(w, "password required", http.StatusBadRequest)
 		return
 	}

@@ -40,12 +40,12 @@ func exportCSV(patients []Patient) error {
 	defer out.Close()
 	w := csv.NewWriter(out)
 	for _, p := range patients {
-		if err := w.Write([]string{p.MRN, p.Diagnosis}); err != nil { // todo: pii-to-file user.health_and_medical.record_id user.health_and_medical (csv.NewWriter(out) over an *os.File: the sink kind of a wrapping writer is not followed to what it wraps) todo-fp: pii-to-response, a csv.Writer named w is taken for the http.ResponseWriter
+		if err := w.Write([]string{p.MRN, p.Diagnosis}); err != nil { // expect: pii-to-file user.health_and_medical.record_id user.health_and_medical
 			return err
 		}
 	}
 	w.Flush()
 	bw := bufio.NewWriter(out)
-	bw.WriteString(patients[0].Email + "\n") // todo: pii-to-file user.contact.email (bufio.NewWriter(out) over an *os.File: the sink kind of a wrapping writer is not followed to what it wraps)
+	bw.WriteString(patients[0].Email + "\n") // expect: pii-to-file user.contact.email
 	return bw.Flush()
 }

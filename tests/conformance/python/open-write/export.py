@@ -29,7 +29,7 @@ def append_unsubscribe(email):
 def export_text(subscribers):
     with open(EXPORT_DIR / "subscribers.txt", "w") as fh:
         for s in subscribers:
-            print(s.email, s.phone, sep="\t", file=fh)  # todo: pii-to-file user.contact.email user.contact.phone_number (print's file= keyword names the stream; stream= only reads a positional argument) todo-fp: reported as pii-to-stdout
+            print(s.email, s.phone, sep="\t", file=fh)  # expect: pii-to-file user.contact.email user.contact.phone_number
         print("# end", file=fh)
 
 
