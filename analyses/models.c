@@ -530,6 +530,14 @@ static const char *an_models__origin(an_models__memo *memo, const ir_unit *u, co
     if (d->op == IR_LOAD && d->field && an_models__is_self(u, fn, d->obj) &&
         an_models__class_of(fn, cls, sizeof cls))
       return an_models__field_origin(memo, u, cls, d->field, depth, type, cap, site);
+    /* logs.audit with import app.logs as logs: the imported module's value. */
+    if (d->op == IR_LOAD && d->field && d->obj && d->obj[0] != '%' && type &&
+        strcmp(u->lang, "java") != 0 && !an_models__def(fn, at, d->obj, NULL))
+      for (uint32_t k = 0; k < u->nimports; k++)
+        if (strcmp(u->imports[k].alias, d->obj) == 0) {
+          snprintf(type, cap, "%s.%s", u->imports[k].target, d->field);
+          return NULL;
+        }
     /* Go's logger, err := cfg.Build(): the first result is what the call made. */
     if (d->op == IR_LOAD && d->field && d->obj && d->obj[0] == '%' && strcmp(d->field, "0") == 0 &&
         u->lang[0] == 'g')
@@ -595,7 +603,8 @@ typedef struct an_models__tctx {
   const an_models *self;
   const ir_unit *u;
   an_models__memo *memo;
-  as_ptrmap calls; /* const ir_inst * -> type, or an_models__notype */
+  as_ptrmap calls;          /* const ir_inst * -> type, or an_models__notype */
+  const as_ptrmap *exports; /* interned "module.name" -> type of the other units, or NULL */
 } an_models__tctx;
 
 static const char an_models__notype[] = "";
@@ -653,7 +662,12 @@ static const char *an_models__value_type(an_models__tctx *t, const ir_func *fn, 
   an_models__lower(name, low, sizeof low);
   if (!an_models__resolve_import(t->u, name, res, sizeof res)) res[0] = 0;
   const char *forms[2] = {low, res};
-  return an_models__makes(t, forms, 2);
+  const char *ty = an_models__makes(t, forms, 2);
+  if (!ty && t->exports) { /* a value another file of the scan makes: from .logs import audit */
+    const char *key = as_intern_str(t->u->strings, name);
+    ty = as_ptrmap_get(t->exports, key);
+  }
+  return ty;
 }
 
 const char *an_models_vendor_category(const an_models *self, const char *vendor) {
@@ -695,10 +709,74 @@ static bool an_models__typed_pattern(const char *pat) {
   return gt && gt[1] == '.';
 }
 
+static void an_models__apply(const an_models *self, ir_unit *unit, const as_ptrmap *exports);
+
 void an_models_apply(const an_models *self, ir_unit *unit) {
+  an_models__apply(self, unit, NULL);
+}
+
+/* What the module level of unit makes that other files can import, into
+ * exports: "app.logs.audit" for audit = logging.getLogger("audit") in
+ * app/logs.py, "logger" for module.exports = pino() in logger.js,
+ * "logger.log" for exports.log = ... . True when something was added. */
+static bool an_models__exports_of(const an_models *self, const ir_unit *u, as_ptrmap *exports) {
+  const ir_func *top = NULL;
+  for (uint32_t f = 0; f < u->nfuncs && !top; f++)
+    if (strcmp(u->funcs[f]->name, "<module>") == 0) top = u->funcs[f];
+  if (!top || !u->module) return false;
+  an_models__memo memo = {0};
+  an_models__tctx t = {self, u, &memo, {0}, exports};
+  bool added = false;
+  char key[512];
+  for (uint32_t i = 0; i < top->ninsts; i++) {
+    const ir_inst *in = &top->insts[i];
+    const char *v = NULL;
+    key[0] = 0;
+    if (in->op == IR_STORE && in->nargs && in->field && strcmp(in->obj, "module") == 0 &&
+        strcmp(in->field, "exports") == 0) {
+      v = in->args[0];
+      snprintf(key, sizeof key, "%s", u->module);
+    } else if (in->op == IR_STORE && in->nargs && in->field && strcmp(in->obj, "exports") == 0) {
+      v = in->args[0];
+      snprintf(key, sizeof key, "%s.%s", u->module, in->field);
+    } else if (in->dst && in->dst[0] != '%' && in->depth == 0 &&
+               (in->op == IR_CALL || in->op == IR_COPY || in->op == IR_LOAD)) {
+      v = in->dst;
+      snprintf(key, sizeof key, "%s.%s", u->module, in->dst);
+    }
+    if (!v || !key[0]) continue;
+    const char *ty = an_models__value_type(&t, top, v == in->dst ? i + 1 : i, v, 0);
+    if (!ty) continue;
+    void **slot = as_ptrmap_slot(exports, as_intern_str(u->strings, key));
+    if (!*slot) {
+      *slot = (void *)(uintptr_t)ty;
+      added = true;
+    }
+  }
+  as_array_free(&memo);
+  as_ptrmap_free(&t.calls);
+  return added;
+}
+
+void an_models_apply_units(const an_models *self, ir_unit *const *units, size_t n) {
+  as_ptrmap exports = {0};
+  /* A module may re-export what another makes (logs.py imports factory.py):
+   * a few rounds reach what chains of that length make. */
+  for (int round = 0; round < 3; round++) {
+    bool added = false;
+    for (size_t i = 0; i < n; i++)
+      if (units[i] && !units[i]->failed) added |= an_models__exports_of(self, units[i], &exports);
+    if (!added) break;
+  }
+  for (size_t i = 0; i < n; i++)
+    if (units[i]) an_models__apply(self, units[i], exports.count ? &exports : NULL);
+  as_ptrmap_free(&exports);
+}
+
+static void an_models__apply(const an_models *self, ir_unit *unit, const as_ptrmap *exports) {
   char callee[256], tmp[256], resolved_callee[256], typed[300];
   an_models__memo memo = {0};
-  an_models__tctx tctx = {self, unit, &memo, {0}};
+  an_models__tctx tctx = {self, unit, &memo, {0}, exports};
   for (uint32_t f = 0; f < unit->nfuncs; f++) {
     ir_func *fn = unit->funcs[f];
     fn->is_handler = false;
@@ -730,8 +808,11 @@ void an_models_apply(const an_models *self, ir_unit *unit) {
         continue;
       }
       if (in->op != IR_CALL) continue;
+      in->fact = IR_FACT_NONE; /* facts are set afresh: models may be applied again */
+      in->sink_kind = 0;
       in->fact_sql = in->fact_key = 0;
-      in->fact_key_format = in->fact_opaque = false;
+      in->fact_key_format = in->fact_opaque = in->fact_recv_data = false;
+      in->fact_vendor = NULL;
       an_models__lower(in->callee, callee, sizeof callee);
       /* The words of the callee's last part, split once for all word models. */
       const char *words[16];

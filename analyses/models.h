@@ -98,6 +98,10 @@ size_t an_models_count(const an_models *self);
 
 /* Set the facts on every CALL of the unit and is_handler on its functions. */
 void an_models_apply(const an_models *self, ir_unit *unit);
+/* The same for every unit of a scan (NULL entries skipped), where what one
+ * file's module level makes is known to the files that import it (a logger
+ * made in app/logs.py and imported as from app.logs import audit). */
+void an_models_apply_units(const an_models *self, ir_unit *const *units, size_t n);
 
 /* The category of a vendor named by a third-party model ("error-tracking"),
  * or NULL. The string is owned by the models. */

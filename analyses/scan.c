@@ -442,9 +442,9 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
     for (uint32_t d = 0; d < u->ndiags; d++)
       an_result_add_diag(res, &u->diags[d]);
     if (u->failed) res->files_failed++;
-    an_models_apply(opt->models, u);
     units[i] = u;
   }
+  an_models_apply_units(opt->models, units, files.len);
   for (size_t k = 0; k < hdrs.len; k++)
     as_buf_free(&hdrs.items[k].digests);
   as_array_free(&hdrs);

@@ -220,6 +220,46 @@ int main(void) {
   check_fact(a_note, IR_FACT_NONE, 0, 0, 0, "note as app.audit.note");
   ir_unit_delete(u);
 
+  /* What one file's module level makes is known to the files importing it. */
+  {
+    ir_unit *logs = ir_unit_new(strings, "app/logs.py", "python", "app.logs");
+    ir_func *top = ir_add_func(logs, "<module>", (ir_loc){1, 1});
+    u = logs, fn = top;
+    call("audit", "logging", "logging.getLogger", 1, "%t0");
+    ir_unit *js = ir_unit_new(strings, "logger.js", "javascript", "logger");
+    top = ir_add_func(js, "<module>", (ir_loc){1, 1});
+    u = js, fn = top;
+    call("%t1", NULL, "pino", 0);
+    ir_emit(js, top, IR_STORE, 0, NULL, ir_str(js, "module"), ir_str(js, "exports"), NULL, NULL,
+            (const char *[]){ir_str(js, "%t1")}, 1, (ir_loc){2, 1});
+    ir_unit *admin = ir_unit_new(strings, "app/admin.py", "python", "app.admin");
+    ir_add_import(admin, ir_str(admin, "audit"), ir_str(admin, "app.logs.audit"));
+    ir_add_import(admin, ir_str(admin, "logs"), ir_str(admin, "app.logs"));
+    u = admin, fn = ir_add_func(admin, "impersonate", (ir_loc){1, 1});
+    uint32_t x_audit = call("%t1", "audit", "audit.warning", 1, "email");
+    ir_emit(admin, fn, IR_LOAD, 0, ir_str(admin, "%t2"), ir_str(admin, "logs"),
+            ir_str(admin, "audit"), NULL, NULL, NULL, 0, (ir_loc){++line, 1});
+    uint32_t x_attr = call("%t3", "%t2", "logs.audit.error", 1, "email");
+    ir_unit *srv = ir_unit_new(strings, "server.js", "javascript", "server");
+    ir_add_import(srv, ir_str(srv, "lg"), ir_str(srv, "logger"));
+    u = srv, fn = ir_add_func(srv, "signup", (ir_loc){1, 1});
+    uint32_t x_js = call("%t1", "lg", "lg.info", 1, "email");
+    ir_unit *all[] = {logs, js, NULL, admin, srv};
+    an_models_apply_units(m, all, 5);
+    fn = admin->funcs[0];
+    check_fact(x_audit, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "audit imported from app.logs");
+    check_fact(x_attr, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "logs.audit of import app.logs as logs");
+    fn = srv->funcs[0];
+    check_fact(x_js, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "module.exports = pino() required as lg");
+    an_models_apply(m, admin); /* one file alone does not know what the other makes */
+    fn = admin->funcs[0];
+    check_fact(x_audit, IR_FACT_NONE, 0, 0, 0, "audit without the file that makes it");
+    ir_unit_delete(logs);
+    ir_unit_delete(js);
+    ir_unit_delete(admin);
+    ir_unit_delete(srv);
+  }
+
   /* Model types by what made a value (makes), with models of our own so the
    * mechanism is tested apart from the shipped data. */
   an_models *t = an_models_new_empty();
