@@ -664,8 +664,12 @@ static const char *an_models__value_type(an_models__tctx *t, const ir_func *fn, 
   const char *forms[2] = {low, res};
   const char *ty = an_models__makes(t, forms, 2);
   if (!ty && t->exports) { /* a value another file of the scan makes: from .logs import audit */
-    const char *key = as_intern_str(t->u->strings, name);
-    ty = as_ptrmap_get(t->exports, key);
+    ty = as_ptrmap_get(t->exports, as_intern_str(t->u->strings, name));
+    /* Go names a package by its import path, the unit by its folder below
+     * the module root: example.com/app/internal/logging.Audit is found as
+     * internal/logging.Audit. */
+    for (const char *p = name; !ty && t->u->lang[0] == 'g' && (p = strchr(p, '/')); p++)
+      ty = as_ptrmap_get(t->exports, as_intern_str(t->u->strings, p + 1));
   }
   return ty;
 }
