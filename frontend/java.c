@@ -33,7 +33,7 @@
 const TSLanguage *tree_sitter_java(void);
 
 #define JV_CONST_MAX 4096 /* CONST text is truncated to this many bytes */
-#define JV_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
+#define JV_MAX_NEST 1500  /* deeper expressions/statements lower to "<expr>" */
 
 /* Named node kinds we dispatch on; everything else is JK_OTHER. */
 /* clang-format off */
@@ -254,6 +254,57 @@ static const char *jv_qualify(jv_ctx *c, const char *prefix, const char *name) {
 
 static const char *jv_expr(jv_ctx *c, TSNode n, const char *dst);
 static void jv_stmt(jv_ctx *c, TSNode n, jv_kind k);
+
+/* ---- syntax errors ------------------------------------------------------------ */
+
+/* Blocks, class bodies (anonymous classes) and switch blocks are lowered
+ * statement by statement or member by member: an error in one is its own. */
+static bool jv_stop(const void *arg, TSNode n) {
+  (void)arg;
+  switch (jv_kind_of(n)) {
+  case JK_block:
+  case JK_constructor_body:
+  case JK_class_body:
+  case JK_interface_body:
+  case JK_enum_body:
+  case JK_switch_block:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Does n hold a syntax error of its own (not inside a nested body)? Such a
+ * statement is not lowered, such an expression is "<expr>". */
+static bool jv_broken(TSNode n) {
+  return ts_node_has_error(n) && fe_ts_error_outside(n, jv_stop, NULL);
+}
+
+/* Statements lowered part by part even around a syntax error: the parts
+ * that parsed are kept, expressions with an error in them are "<expr>". */
+static bool jv_is_compound(jv_kind k) {
+  switch (k) {
+  case JK_block:
+  case JK_constructor_body:
+  case JK_if_statement:
+  case JK_while_statement:
+  case JK_do_statement:
+  case JK_for_statement:
+  case JK_enhanced_for_statement:
+  case JK_try_statement:
+  case JK_try_with_resources_statement:
+  case JK_switch_expression:
+  case JK_synchronized_statement:
+  case JK_labeled_statement:
+  case JK_class_declaration:
+  case JK_interface_declaration:
+  case JK_enum_declaration:
+  case JK_record_declaration:
+    return true;
+  default:
+    return false;
+  }
+}
 static void jv_block(jv_ctx *c, TSNode n);
 static void jv_type_decl(jv_ctx *c, TSNode n, jv_kind k);
 
@@ -510,7 +561,7 @@ static void jv_params(jv_ctx *c, TSNode params) {
         if (jv_kind_of(d) == JK_variable_declarator) nm = jv_field(d, jv_L.f_name);
       }
     }
-    if (!ts_node_is_null(nm) && jv_kind_of(nm) == JK_identifier)
+    if (!ts_node_is_null(nm) && !ts_node_is_missing(nm) && jv_kind_of(nm) == JK_identifier)
       ir_func_add_param(c->unit, c->fn, jv_text(c, nm));
   }
   c->kids.len = k0;
@@ -895,6 +946,7 @@ static const char *jv_switch(jv_ctx *c, TSNode n, bool is_expr, const char *dst)
  * (callers COPY when the returned name differs). */
 static const char *jv_expr(jv_ctx *c, TSNode n, const char *dst) {
   jv_kind k = jv_kind_of(n);
+  if (jv_broken(n)) return jv_const_to(c, n, dst, ir_str(c->unit, "<expr>"));
   if (k == JK_identifier) return jv_text(c, n);
   if (k == JK_this) return c->this_;
   if (c->nest > JV_MAX_NEST) return jv_const_to(c, n, dst, ir_str(c->unit, "<expr>"));
@@ -1117,6 +1169,7 @@ static void jv_nested(jv_ctx *c, TSNode s) {
 
 static void jv_stmt(jv_ctx *c, TSNode n, jv_kind k) {
   if (c->nest > JV_MAX_NEST) return;
+  if (!jv_is_compound(k) && jv_broken(n)) return; /* a statement with a syntax error */
   c->nest++;
   switch (k) {
   case JK_block:
@@ -1607,17 +1660,16 @@ static void jv_program(jv_ctx *c, TSNode root) {
   c->kids.len = k0;
 }
 
-/* ---- errors --------------------------------------------------------------------- */
-
 /* ---- entry points ------------------------------------------------------------------ */
 
 ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *module, const char *src,
                        size_t len) {
   ir_unit *u = ir_unit_new(strings, relpath, "java", module);
   if (!src) src = "";
-  TSTree *tree = fe_ts_parse(u, jv_parser(), src, len);
-  if (!tree) return u;
-  TSNode root = ts_tree_root_node(tree);
+  /* Members are not at column 0: a Java file is not split at definitions. */
+  fe_ts_doc doc;
+  if (!fe_ts_parse(u, jv_parser(), NULL, src, len, &doc)) return u;
+  TSNode root = ts_tree_root_node(doc.trees[0]);
   jv_ctx c;
   memset(&c, 0, sizeof c);
   c.unit = u;
@@ -1631,7 +1683,7 @@ ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *modu
   as_array_free(&c.vals);
   as_buf_free(&c.nb);
   as_buf_free(&c.sb);
-  ts_tree_delete(tree);
+  fe_ts_doc_free(&doc);
   return u;
 }
 

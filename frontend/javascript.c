@@ -278,6 +278,50 @@ static void js_class(js_ctx *c, TSNode n, const char *name);
 static void js_function(js_ctx *c, TSNode n, const char *name, bool method);
 static const char *js_function_value(js_ctx *c, TSNode n, const char *name);
 
+/* ---- syntax errors ------------------------------------------------------------ */
+
+/* Function and class bodies are lowered statement by statement: an error in
+ * one is its own. */
+static bool js_stop(const void *arg, TSNode n) {
+  js_kind k = js_kind_of(arg, n);
+  return k == JK_statement_block || k == JK_class_body;
+}
+
+/* Does n hold a syntax error of its own (not inside a nested body)? Such a
+ * statement is not lowered, such an expression is "<expr>". */
+static bool js_broken(const js_ctx *c, TSNode n) {
+  return ts_node_has_error(n) && fe_ts_error_outside(n, js_stop, c);
+}
+
+/* Statements lowered part by part even around a syntax error: the parts
+ * that parsed are kept, expressions with an error in them are "<expr>". */
+static bool js_is_compound(js_kind k) {
+  switch (k) {
+  case JK_function_declaration:
+  case JK_generator_function_declaration:
+  case JK_class_declaration:
+  case JK_abstract_class_declaration:
+  case JK_if_statement:
+  case JK_for_statement:
+  case JK_for_in_statement:
+  case JK_while_statement:
+  case JK_do_statement:
+  case JK_try_statement:
+  case JK_switch_statement:
+  case JK_statement_block:
+  case JK_labeled_statement:
+  case JK_with_statement:
+  case JK_internal_module:
+  case JK_module:
+  case JK_export_statement:
+  case JK_interface_declaration:
+  case JK_type_alias_declaration:
+    return true;
+  default:
+    return false;
+  }
+}
+
 /* ---- names ------------------------------------------------------------------ */
 
 /* Append the dotted text of an identifier/member chain ("this.repo.save") to
@@ -796,6 +840,7 @@ static const char *js_named_value(js_ctx *c, TSNode n, const char *name, const c
 
 static const char *js_expr(js_ctx *c, TSNode n, const char *dst) {
   js_kind k = js_kind_of(c, n);
+  if (js_broken(c, n)) return js_const_s(c, n, "<expr>");
   if (k == JK_identifier) return js_text(c, n);
   if (k == JK_this) return ir_str(c->unit, "this");
   if (c->nest > JS_MAX_NEST) return js_const_s(c, n, "<expr>");
@@ -1154,7 +1199,7 @@ static void js_function(js_ctx *c, TSNode n, const char *name, bool method) {
     /* js_param pushes kids of its own (destructuring): re-read by index */
     for (size_t i = k0; i < k1; i++) {
       TSNode p = c->kids.items[i].node;
-      if (c->kids.items[i].kind == JK_decorator) continue;
+      if (c->kids.items[i].kind == JK_decorator || fe_ts_is_error(p)) continue;
       js_param(c, p, (uint32_t)(i - k0));
     }
     c->kids.len = k0;
@@ -1579,6 +1624,7 @@ static void js_export(js_ctx *c, TSNode n) {
 
 static void js_stmt(js_ctx *c, TSNode n, js_kind k) {
   if (c->nest > JS_MAX_NEST) return;
+  if (!js_is_compound(k) && js_broken(c, n)) return; /* a statement with a syntax error */
   c->nest++;
   switch (k) {
   case JK_expression_statement: {
@@ -1669,7 +1715,7 @@ static void js_stmt(js_ctx *c, TSNode n, js_kind k) {
   case JK_function_declaration:
   case JK_generator_function_declaration: {
     TSNode nm = js_field(n, c->L->f_name);
-    if (ts_node_is_null(nm)) break;
+    if (ts_node_is_null(nm) || ts_node_is_missing(nm)) break;
     js_function(c, n, js_text(c, nm), false);
     break;
   }
@@ -1712,9 +1758,15 @@ static void js_block(js_ctx *c, TSNode n) {
   c->kids.len = k0;
 }
 
-/* ---- errors --------------------------------------------------------------------- */
-
 /* ---- entry points ------------------------------------------------------------------ */
+
+/* Top-level statements, where a file with a syntax error is split; also a
+ * name followed by '.' or '(' (router.post(...), module.exports = ...). */
+static const char *const js_starts[] = {
+    "function ", "function*", "async ",     "export ", "class ",     "abstract class ",
+    "const ",    "let ",      "var ",       "import ", "interface ", "type ",
+    "enum ",     "declare ",  "namespace ", "@",       NULL};
+static const fe_ts_chunking js_chunking = {js_starts, true};
 
 ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char *module,
                              const char *src, size_t len) {
@@ -1722,9 +1774,9 @@ ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char
   ir_unit *u =
       ir_unit_new(strings, relpath, g == JS_GRAMMAR_JS ? "javascript" : "typescript", module);
   if (!src) src = "";
-  TSTree *tree = fe_ts_parse(u, js_parser(g), src, len);
-  if (!tree) return u;
-  TSNode root = ts_tree_root_node(tree);
+  fe_ts_doc doc;
+  if (!fe_ts_parse(u, js_parser(g), &js_chunking, src, len, &doc)) return u;
+  TSNode root = ts_tree_root_node(doc.trees[0]);
 
   js_ctx c;
   memset(&c, 0, sizeof c);
@@ -1736,14 +1788,18 @@ ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char
   c.this_rec = -1;
   ir_add_func(u, ir_str(u, "<module>"), (ir_loc){1, 1});
   c.fi = 0;
-  js_block(&c, root);
+  TSNode *top;
+  size_t ntop = fe_ts_doc_toplevel(&doc, &top);
+  for (size_t i = 0; i < ntop; i++)
+    js_stmt(&c, top[i], js_kind_of(&c, top[i]));
+  free(top);
 
   ts_tree_cursor_delete(&c.cur);
   as_array_free(&c.kids);
   as_array_free(&c.vals);
   as_buf_free(&c.nb);
   as_buf_free(&c.sb);
-  ts_tree_delete(tree);
+  fe_ts_doc_free(&doc);
   return u;
 }
 
