@@ -1631,8 +1631,15 @@ static void js_stmt(js_ctx *c, TSNode n, js_kind k) {
     size_t k0 = js_kids(c, n), k1 = c->kids.len;
     for (size_t i = k0; i < k1; i++) {
       js_kid e = c->kids.items[i];
+      TSNode nm = e.kind == JK_function_expression || e.kind == JK_generator_function
+                      ? js_field(e.node, c->L->f_name)
+                      : js_null_node;
       if (e.kind == JK_internal_module || e.kind == JK_module)
         js_namespace(c, e.node);
+      else if (!ts_node_is_null(nm) && !ts_node_is_missing(nm))
+        /* a statement cannot begin with `function`: tree-sitter made this of
+         * a declaration it recovered (an unclosed brace), so it is one */
+        js_function(c, e.node, js_text(c, nm), false);
       else if (e.kind != JK_identifier && e.kind != JK_string && e.kind != JK_number)
         js_expr(c, e.node, NULL);
     }
