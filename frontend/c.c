@@ -893,13 +893,18 @@ static void fe_c__function(fe_c__ctx *self, CXCursor f) {
   self->fn = fn;
   int n = clang_Cursor_getNumArguments(f);
   for (int i = 0; i < n; i++) {
-    const char *name = fe_c__spelling(self, clang_Cursor_getArgument(f, (unsigned)i));
+    CXCursor arg = clang_Cursor_getArgument(f, (unsigned)i);
+    const char *name = fe_c__spelling(self, arg);
     if (!name[0]) {
       char buf[32];
       snprintf(buf, sizeof buf, "%%p%d", i);
       name = ir_str(self->unit, buf);
     }
-    ir_func_add_param(self->unit, fn, name);
+    /* the declared type as libclang spells it: typedef names kept ("FILE *") */
+    CXString ts = clang_getTypeSpelling(clang_getCursorType(arg));
+    const char *type = clang_getCString(ts);
+    ir_func_add_typed_param(self->unit, fn, name, type && type[0] ? type : NULL);
+    clang_disposeString(ts);
   }
   fe_c__cursors ch = fe_c__children(f);
   for (size_t i = 0; i < ch.len; i++)

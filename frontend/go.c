@@ -414,17 +414,31 @@ static const char *go_literal_value_as(go_ctx *c, TSNode lit, TSNode at, const c
   return d;
 }
 
-/* Add the parameters of a parameter_list to the current function. */
+/* The declared type of a parameter declaration as written ("*zap.Logger";
+ * "...string" for a variadic one), or NULL. */
+static const char *go_param_type(go_ctx *c, TSNode decl) {
+  TSNode t = go_field(decl, go_L.f_type);
+  if (ts_node_is_null(t) || ts_node_has_error(t)) return NULL;
+  if (go_kind_of(decl) != GK_variadic_parameter_declaration) return go_text(c, t);
+  go_buf_reset(&c->nb);
+  as_buf_puts(&c->nb, "...");
+  as_buf_put(&c->nb, c->src + ts_node_start_byte(t), ts_node_end_byte(t) - ts_node_start_byte(t));
+  return ir_strn(c->unit, c->nb.data, c->nb.len);
+}
+
+/* Add the parameters of a parameter_list to the current function, each with
+ * its declared type (a, b string: both string). */
 static void go_params(go_ctx *c, TSNode params) {
   if (ts_node_is_null(params)) return;
   size_t k0 = go_kids(c, params), k1 = c->kids.len;
   for (size_t i = k0; i < k1; i++) {
     go_kid k = c->kids.items[i];
     if (k.kind != GK_parameter_declaration && k.kind != GK_variadic_parameter_declaration) continue;
+    const char *type = go_param_type(c, k.node);
     size_t j0 = go_kids(c, k.node), j1 = c->kids.len;
     for (size_t j = j0; j < j1; j++)
       if (c->kids.items[j].field == go_L.f_name && !ts_node_is_missing(c->kids.items[j].node))
-        ir_func_add_param(c->unit, go_fn(c), go_text(c, c->kids.items[j].node));
+        ir_func_add_typed_param(c->unit, go_fn(c), go_text(c, c->kids.items[j].node), type);
     c->kids.len = j0;
   }
   c->kids.len = k0;
@@ -1042,13 +1056,14 @@ static void go_function(go_ctx *c, TSNode n, bool method) {
   TSNode nm = go_field(n, go_L.f_name);
   if (ts_node_is_null(nm) || ts_node_is_missing(nm)) return;
   const char *name = go_text(c, nm);
-  TSNode recv_name = go_null;
+  TSNode recv_name = go_null, recv_decl = go_null;
   if (method) {
     TSNode recv = go_field(n, go_L.f_receiver);
     TSNode decl = ts_node_is_null(recv) ? go_null : go_first_named(recv);
     TSNode tn = ts_node_is_null(decl) ? go_null : go_type_name(go_field(decl, go_L.f_type));
     if (!ts_node_is_null(tn)) name = go_join(c, go_text(c, tn), name);
     if (!ts_node_is_null(decl)) recv_name = go_field(decl, go_L.f_name);
+    if (!ts_node_is_null(decl) && go_kind_of(decl) == GK_parameter_declaration) recv_decl = decl;
   }
   go_saved s = go_save(c);
   ir_add_func(c->unit, name, go_loc(n));
@@ -1056,8 +1071,9 @@ static void go_function(go_ctx *c, TSNode n, bool method) {
   c->depth = 0;
   c->fname = name;
   if (method) /* the receiver is the first parameter, named or not */
-    ir_func_add_param(c->unit, go_fn(c),
-                      ts_node_is_null(recv_name) ? c->s_blank : go_text(c, recv_name));
+    ir_func_add_typed_param(c->unit, go_fn(c),
+                            ts_node_is_null(recv_name) ? c->s_blank : go_text(c, recv_name),
+                            ts_node_is_null(recv_decl) ? NULL : go_param_type(c, recv_decl));
   go_params(c, go_field(n, go_L.f_parameters));
   TSNode body = go_field(n, go_L.f_body);
   if (!ts_node_is_null(body)) go_block(c, body);

@@ -538,7 +538,9 @@ static void jv_restore(jv_ctx *c, jv_saved s) {
 }
 
 /* Parameters of formal_parameters, an inferred_parameters list or a single
- * identifier (x -> ...). The receiver parameter (Foo this) is not one. */
+ * identifier (x -> ...), each with its declared type as written ("Logger",
+ * "List<String>", "String..." for a spread one; none for a lambda's
+ * inferred ones). The receiver parameter (Foo this) is not one. */
 static void jv_params(jv_ctx *c, TSNode params) {
   if (ts_node_is_null(params)) return;
   jv_kind pk = jv_kind_of(params);
@@ -550,19 +552,30 @@ static void jv_params(jv_ctx *c, TSNode params) {
   for (size_t i = k0; i < k1; i++) {
     jv_kid k = c->kids.items[i];
     TSNode nm = jv_null;
+    const char *type = NULL;
     if (k.kind == JK_identifier) {
       nm = k.node;
     } else if (k.kind == JK_formal_parameter) {
       nm = jv_field(k.node, jv_L.f_name);
-    } else if (k.kind == JK_spread_parameter) {
+      TSNode t = jv_field(k.node, jv_L.f_type);
+      if (!ts_node_is_null(t) && !ts_node_has_error(t)) type = jv_text(c, t);
+    } else if (k.kind == JK_spread_parameter) { /* [modifiers] Type ... declarator */
       uint32_t cnt = ts_node_named_child_count(k.node);
       for (uint32_t j = 0; j < cnt; j++) {
         TSNode d = ts_node_named_child(k.node, j);
-        if (jv_kind_of(d) == JK_variable_declarator) nm = jv_field(d, jv_L.f_name);
+        jv_kind dk = jv_kind_of(d);
+        if (dk == JK_variable_declarator) {
+          nm = jv_field(d, jv_L.f_name);
+        } else if (dk != JK_modifiers && !type && !ts_node_has_error(d) && !ts_node_is_extra(d)) {
+          jv_buf_reset(&c->nb);
+          jv_put_text(c, &c->nb, d);
+          as_buf_puts(&c->nb, "...");
+          type = ir_strn(c->unit, c->nb.data, c->nb.len);
+        }
       }
     }
     if (!ts_node_is_null(nm) && !ts_node_is_missing(nm) && jv_kind_of(nm) == JK_identifier)
-      ir_func_add_param(c->unit, c->fn, jv_text(c, nm));
+      ir_func_add_typed_param(c->unit, c->fn, jv_text(c, nm), type);
   }
   c->kids.len = k0;
 }

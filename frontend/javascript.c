@@ -54,7 +54,7 @@ const TSLanguage *tree_sitter_tsx(void);
   X(property_signature) X(type_alias_declaration) X(type_annotation) X(internal_module) \
   X(module) X(nested_identifier) X(yield_expression) X(jsx_element) X(jsx_self_closing_element) \
   X(jsx_opening_element) X(jsx_expression) X(jsx_attribute) X(computed_property_name) \
-  X(accessibility_modifier) X(escape_sequence) X(string_fragment) X(import) X(empty_statement)
+  X(accessibility_modifier) X(override_modifier) X(escape_sequence) X(string_fragment) X(import) X(empty_statement)
 /* clang-format on */
 
 typedef enum {
@@ -1132,10 +1132,21 @@ static void js_restore(js_ctx *c, js_saved s) {
   c->lambda_lit = s.lambda_lit;
 }
 
-/* Add one parameter. Identifiers keep their name; patterns are named "%pN"
- * (N its position) and destructured at the start of the body; TypeScript
- * parameter properties (constructor(private repo: Repo)) also store into
- * this and become fields of the class. */
+/* The text of a type annotation's type (": pino.Logger" gives
+ * "pino.Logger"), or NULL. */
+static const char *js_type_text(js_ctx *c, TSNode type) {
+  if (ts_node_is_null(type)) return NULL;
+  TSNode t = js_kind_of(c, type) == JK_type_annotation ? js_first_named(type) : type;
+  if (ts_node_is_null(t) || ts_node_has_error(t)) return NULL;
+  return js_text(c, t);
+}
+
+/* Add one parameter, with its TypeScript type as written ("Logger",
+ * "pino.Logger"; NULL without one). Identifiers keep their name; patterns
+ * are named "%pN" (N its position) and destructured at the start of the
+ * body; TypeScript parameter properties (constructor(private repo: Repo),
+ * also with only readonly or override) also store into this and become
+ * fields of the class. */
 static void js_param(js_ctx *c, TSNode p, uint32_t index) {
   js_kind k = js_kind_of(c, p);
   TSNode pat = p, type = js_null_node;
@@ -1144,9 +1155,14 @@ static void js_param(js_ctx *c, TSNode p, uint32_t index) {
     pat = js_field(p, c->L->f_pattern);
     if (ts_node_is_null(pat)) pat = js_field(p, c->L->f_name);
     type = js_field(p, c->L->f_type);
-    uint32_t cnt = ts_node_named_child_count(p);
-    for (uint32_t i = 0; i < cnt; i++)
-      if (js_kind_of(c, ts_node_named_child(p, i)) == JK_accessibility_modifier) property = true;
+    uint32_t cnt = ts_node_child_count(p);
+    for (uint32_t i = 0; i < cnt; i++) {
+      TSNode m = ts_node_child(p, i);
+      if (js_kind_of(c, m) == JK_accessibility_modifier ||
+          js_kind_of(c, m) == JK_override_modifier ||
+          (!ts_node_is_named(m) && js_text_is(c, m, "readonly")))
+        property = true;
+    }
   } else if (k == JK_assignment_pattern) {
     pat = js_field(p, c->L->f_left);
   }
@@ -1159,9 +1175,10 @@ static void js_param(js_ctx *c, TSNode p, uint32_t index) {
     pat = inner;
     pk = js_kind_of(c, pat);
   }
+  const char *ty = js_type_text(c, type);
   if (pk == JK_identifier) {
     const char *name = js_text(c, pat);
-    ir_func_add_param(c->unit, js_fn(c), name);
+    ir_func_add_typed_param(c->unit, js_fn(c), name, ty);
     if (property && c->this_rec >= 0) {
       const char *arg[1] = {name};
       js_emit(c, IR_STORE, p, NULL, ir_str(c->unit, "this"), name, NULL, NULL, arg, 1);
@@ -1172,7 +1189,7 @@ static void js_param(js_ctx *c, TSNode p, uint32_t index) {
   char buf[32];
   snprintf(buf, sizeof buf, "%%p%u", index);
   const char *name = ir_str(c->unit, buf);
-  ir_func_add_param(c->unit, js_fn(c), name);
+  ir_func_add_typed_param(c->unit, js_fn(c), name, ty);
   js_destructure(c, pat, name, pat);
 }
 

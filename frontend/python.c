@@ -582,17 +582,24 @@ static TSNode py_param_name(py_ctx *c, TSNode p) {
   return (TSNode){{0}, 0, 0};
 }
 
-/* Add the parameters of a def or lambda; returns the first one's name. */
+/* Add the parameters of a def or lambda, each with its annotation as
+ * written ("logging.Logger"); returns the first one's name. */
 static const char *py_params(py_ctx *c, TSNode params) {
   const char *first = NULL;
   if (ts_node_is_null(params)) return NULL;
   size_t k0 = py_kids(c, params), k1 = c->kids.len;
   for (size_t i = k0; i < k1; i++) {
-    TSNode nm = py_param_name(c, c->kids.items[i].node);
+    TSNode p = c->kids.items[i].node;
+    TSNode nm = py_param_name(c, p);
     if (ts_node_is_null(nm) || ts_node_is_missing(nm)) continue;
     const char *name = py_text(c, nm);
     if (!first) first = name;
-    ir_func_add_param(c->unit, py_fn(c), name);
+    py_kind k = py_kind_of(p);
+    TSNode type = k == PK_typed_parameter || k == PK_typed_default_parameter
+                      ? py_field(p, py_L.f_type)
+                      : (TSNode){{0}, 0, 0};
+    bool typed = !ts_node_is_null(type) && !fe_ts_is_error(type);
+    ir_func_add_typed_param(c->unit, py_fn(c), name, typed ? py_text(c, type) : NULL);
   }
   c->kids.len = k0;
   return first;
