@@ -1278,7 +1278,7 @@ static void go_toplevel(go_ctx *c, TSNode n) {
 /* Top-level declarations, where a file with a syntax error is split. */
 static const char *const go_starts[] = {"func ",  "func(",   "type ", "var ",
                                         "const ", "import ", NULL};
-static const fe_ts_chunking go_chunking = {go_starts, false};
+static const fe_ts_chunking go_chunking = {go_starts, false, NULL};
 
 ir_unit *fe_go_lower(as_intern *strings, const char *relpath, const char *module, const char *src,
                      size_t len) {

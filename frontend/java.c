@@ -1673,15 +1673,81 @@ static void jv_program(jv_ctx *c, TSNode root) {
   c->kids.len = k0;
 }
 
+/* ---- resynchronised members ------------------------------------------------------- */
+
+/* The column the members of the file's first class begin at (its first
+ * member that begins its line), or 0: where fe_ts_parse splits a file with
+ * a syntax error into members. */
+static uint32_t jv_member_column(TSNode root, const char *src) {
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode t = ts_node_named_child(root, i);
+    jv_kind k = jv_kind_of(t);
+    if (k != JK_class_declaration && k != JK_interface_declaration && k != JK_record_declaration)
+      continue;
+    TSNode body = jv_field(t, jv_L.f_body);
+    uint32_t m = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+    for (uint32_t j = 0; j < m; j++) {
+      TSNode mem = ts_node_named_child(body, j);
+      if (ts_node_is_extra(mem) || fe_ts_is_error(mem)) continue;
+      uint32_t a = ts_node_start_byte(mem), col = ts_node_start_point(mem).column;
+      bool first = col > 0 && col <= a;
+      for (uint32_t x = a - col; first && x < a; x++)
+        first = src[x] == ' ' || src[x] == '\t';
+      if (first) return col;
+    }
+  }
+  return 0;
+}
+
+static const fe_ts_chunking jv_chunking = {NULL, false, jv_member_column};
+
+static bool jv_is_type_decl(jv_kind k) {
+  return k == JK_class_declaration || k == JK_interface_declaration || k == JK_enum_declaration ||
+         k == JK_record_declaration || k == JK_annotation_type_declaration;
+}
+
+/* The members of type declaration n that begin in bytes [a, b) — a member
+ * that did not parse with the others, in a tree of its own with the lines
+ * around it (fe_ts_parse) — lowered as members of their class, which the
+ * first tree lowered (its record gets the fields). */
+static void jv_type_part(jv_ctx *c, TSNode n, uint32_t a, uint32_t b) {
+  TSNode nm = jv_field(n, jv_L.f_name), body = jv_field(n, jv_L.f_body);
+  if (ts_node_is_null(nm) || ts_node_is_null(body) || c->nest > JV_MAX_NEST) return;
+  c->nest++;
+  const char *q = jv_qualify(c, c->scope, jv_text(c, nm));
+  ir_record *rec = NULL;
+  for (uint32_t r = 0; r < c->unit->nrecords && !rec; r++)
+    if (strcmp(c->unit->records[r]->name, q) == 0) rec = c->unit->records[r];
+  const char *scope = c->scope;
+  c->scope = q;
+  size_t k0 = jv_members(c, body), k1 = c->kids.len;
+  for (size_t i = k0; i < k1; i++) {
+    jv_kid m = c->kids.items[i];
+    uint32_t s = ts_node_start_byte(m.node), e = ts_node_end_byte(m.node);
+    if (s >= a && s < b) {
+      if (m.kind == JK_field_declaration) {
+        if (rec) jv_add_fields(c, rec, m.node);
+      } else {
+        jv_class_members(c, i, i + 1, q);
+      }
+    } else if (s < a && e > a && jv_is_type_decl((jv_kind)m.kind)) {
+      jv_type_part(c, m.node, a, b);
+    }
+  }
+  c->kids.len = k0;
+  c->scope = scope;
+  c->nest--;
+}
+
 /* ---- entry points ------------------------------------------------------------------ */
 
 ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *module, const char *src,
                        size_t len) {
   ir_unit *u = ir_unit_new(strings, relpath, "java", module);
   if (!src) src = "";
-  /* Members are not at column 0: a Java file is not split at definitions. */
   fe_ts_doc doc;
-  if (!fe_ts_parse(u, jv_parser(), NULL, src, len, &doc)) return u;
+  if (!fe_ts_parse(u, jv_parser(), &jv_chunking, src, len, &doc)) return u;
   TSNode root = ts_tree_root_node(doc.trees[0]);
   jv_ctx c;
   memset(&c, 0, sizeof c);
@@ -1691,6 +1757,15 @@ ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *modu
   c.cur = ts_tree_cursor_new(root);
   c.this_ = ir_str(u, "this");
   jv_program(&c, root);
+  for (uint32_t t = 1; t < doc.ntrees; t++) { /* members that did not parse */
+    TSNode r = ts_tree_root_node(doc.trees[t]);
+    for (uint32_t i = 0, n = ts_node_named_child_count(r); i < n; i++) {
+      TSNode k = ts_node_named_child(r, i);
+      if (jv_is_type_decl(jv_kind_of(k)) && ts_node_start_byte(k) < doc.from[t] &&
+          ts_node_end_byte(k) > doc.from[t])
+        jv_type_part(&c, k, doc.from[t], doc.to[t]);
+    }
+  }
   ts_tree_cursor_delete(&c.cur);
   as_array_free(&c.kids);
   as_array_free(&c.vals);

@@ -1790,7 +1790,7 @@ static const char *const js_starts[] = {
     "function ", "function*", "async ",     "export ", "class ",     "abstract class ",
     "const ",    "let ",      "var ",       "import ", "interface ", "type ",
     "enum ",     "declare ",  "namespace ", "@",       NULL};
-static const fe_ts_chunking js_chunking = {js_starts, true};
+static const fe_ts_chunking js_chunking = {js_starts, true, NULL};
 
 ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char *module,
                              const char *src, size_t len) {

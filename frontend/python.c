@@ -1428,7 +1428,7 @@ static void py_block(py_ctx *c, TSNode n) {
 
 /* Top-level definitions, where a file with a syntax error is split. */
 static const char *const py_starts[] = {"def ", "async def ", "class ", "@", "if __name__", NULL};
-static const fe_ts_chunking py_chunking = {py_starts, false};
+static const fe_ts_chunking py_chunking = {py_starts, false, NULL};
 
 ir_unit *fe_python_lower(as_intern *strings, const char *relpath, const char *module,
                          const char *src, size_t len) {

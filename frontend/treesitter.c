@@ -155,6 +155,14 @@ static void fe_ts__report_errors(ir_unit *u, TSTree *const *trees, uint32_t ntre
     return;
   }
   qsort(errs.items, errs.len, sizeof *errs.items, fe_ts__by_start);
+  /* the same error seen from two trees (the lines around definitions are in
+   * each of them) is one */
+  size_t kept = 0;
+  for (size_t i = 0; i < errs.len; i++)
+    if (!kept || fe_ts__by_start(&errs.items[kept - 1], &errs.items[i]) != 0 ||
+        ts_node_symbol(errs.items[kept - 1]) != ts_node_symbol(errs.items[i]))
+      errs.items[kept++] = errs.items[i];
+  errs.len = kept;
   size_t shown = errs.len < FE_TS_MAX_ERRORS ? errs.len : FE_TS_MAX_ERRORS;
   for (size_t i = 0; i < shown; i++) {
     char what[64], msg[160];
@@ -191,34 +199,55 @@ static bool fe_ts__starts(const fe_ts_chunking *ck, const char *l, size_t n) {
 typedef struct fe_ts__chunk {
   uint32_t start, end; /* bytes */
   TSPoint pstart, pend;
-  bool broken;
+  bool member; /* a definition, tested alone; else lines around them (member mode) */
+  bool broken; /* a definition that does not parse */
 } fe_ts__chunk;
 
 typedef AS_ARRAY(fe_ts__chunk) fe_ts__chunks;
 
-/* Split src at the lines that start a top-level definition: at column 0, a
- * start of ck, and not attached to decorators above it (the closest line
- * above at column 0 that is not blank, a comment or a closing bracket does
- * not begin with '@'). */
-static void fe_ts__split(const fe_ts_chunking *ck, const char *src, size_t len,
+/* End the chunk being built at line `row`, byte a, and start the next one
+ * there (a chunk is never empty). */
+static void fe_ts__cut(fe_ts__chunks *out, fe_ts__chunk *cur, size_t a, uint32_t row, bool member) {
+  if (a > cur->start) {
+    cur->end = (uint32_t)a;
+    cur->pend = (TSPoint){row, 0};
+    as_array_push(out, *cur);
+    *cur = (fe_ts__chunk){(uint32_t)a, 0, {row, 0}, {0, 0}, member, false};
+  } else {
+    cur->member = member;
+  }
+}
+
+/* Split src into chunks at the lines that start a definition, a line
+ * attached to decorators above it not counted (the closest line above at
+ * the same column that is not blank, a comment or a closing bracket begins
+ * with '@'). With col 0: lines at column 0 that begin with one of ck's
+ * starts; every chunk is a definition. With col > 0 (member mode): every
+ * line indented by col bytes; a line indented less ends the definition, and
+ * the lines up to the next definition (package, imports, class headers,
+ * closing braces) make a chunk that is not one. */
+static void fe_ts__split(const fe_ts_chunking *ck, uint32_t col, const char *src, size_t len,
                          fe_ts__chunks *out) {
-  fe_ts__chunk cur = {0, 0, {0, 0}, {0, 0}, false};
+  fe_ts__chunk cur = {0, 0, {0, 0}, {0, 0}, col == 0, false};
   bool after_deco = false;
   uint32_t row = 0;
   for (size_t a = 0; a < len; row++) {
     const char *nl = memchr(src + a, '\n', len - a);
-    size_t b = nl ? (size_t)(nl - src) : len, n = b - a;
+    size_t b = nl ? (size_t)(nl - src) : len, n = b - a, w = 0;
     const char *l = src + a;
-    bool plain = n > 0 && l[0] != ' ' && l[0] != '\t' && l[0] != '\r' && l[0] != '#' &&
-                 l[0] != '/' && l[0] != ')' && l[0] != ']' && l[0] != '}';
-    if (plain) {
-      if (a > 0 && fe_ts__starts(ck, l, n) && !after_deco) {
-        cur.end = (uint32_t)a;
-        cur.pend = (TSPoint){row, 0};
-        as_array_push(out, cur);
-        cur = (fe_ts__chunk){(uint32_t)a, 0, {row, 0}, {0, 0}, false};
-      }
-      after_deco = l[0] == '@';
+    while (w < n && (l[w] == ' ' || l[w] == '\t'))
+      w++;
+    char f = w < n ? l[w] : '\0';
+    bool blank = w == n || f == '\r' || f == '#' || f == '/' || (col && f == '*');
+    if (!blank && col == 0 && w == 0 && f != ')' && f != ']' && f != '}') {
+      if (a > 0 && !after_deco && fe_ts__starts(ck, l, n)) fe_ts__cut(out, &cur, a, row, true);
+      after_deco = f == '@';
+    } else if (!blank && col > 0 && w < col) {
+      if (cur.member) fe_ts__cut(out, &cur, a, row, false);
+      after_deco = false;
+    } else if (!blank && col > 0 && w == col && f != ')' && f != ']' && f != '}') {
+      if (!after_deco) fe_ts__cut(out, &cur, a, row, true);
+      after_deco = f == '@';
     }
     a = nl ? b + 1 : len;
   }
@@ -234,13 +263,15 @@ static void fe_ts__split(const fe_ts_chunking *ck, const char *src, size_t len,
   as_array_push(out, cur);
 }
 
-/* Parse the chunks [from, to) of src alone (NULL when the parser gives up). */
+/* Parse the chunks that are not definitions, with the definitions [from,
+ * to) (only_good: with every definition that is not broken instead); NULL
+ * when the parser gives up. */
 static TSTree *fe_ts__parse_ranges(TSParser *parser, const char *src, size_t len,
-                                   const fe_ts__chunk *chunks, size_t from, size_t to,
-                                   bool only_good) {
+                                   const fe_ts__chunk *chunks, size_t nchunks, size_t from,
+                                   size_t to, bool only_good) {
   AS_ARRAY(TSRange) ranges = {0};
-  for (size_t i = from; i < to; i++) {
-    if (only_good && chunks[i].broken) continue;
+  for (size_t i = 0; i < nchunks; i++) {
+    if (chunks[i].member && (only_good ? chunks[i].broken : i < from || i >= to)) continue;
     if (ranges.len && ranges.items[ranges.len - 1].end_byte == chunks[i].start) {
       ranges.items[ranges.len - 1].end_byte = chunks[i].end;
       ranges.items[ranges.len - 1].end_point = chunks[i].pend;
@@ -257,38 +288,92 @@ static TSTree *fe_ts__parse_ranges(TSParser *parser, const char *src, size_t len
   return tree;
 }
 
+/* The chunk byte s is in. */
+static size_t fe_ts__chunk_at(const fe_ts__chunk *chunks, size_t nchunks, uint32_t s) {
+  size_t k = 0;
+  while (k + 1 < nchunks && chunks[k].end <= s)
+    k++;
+  return k;
+}
+
+/* Does the error e stay in the chunk it begins in: is the smallest node
+ * around it that is not inside that chunk the root, or one that begins in
+ * lines around definitions (a class body)? Else the recovery made a
+ * definition take what follows it (or an earlier one take e's). */
+static bool fe_ts__local(TSNode e, const fe_ts__chunk *chunks, size_t nchunks) {
+  const fe_ts__chunk *in = &chunks[fe_ts__chunk_at(chunks, nchunks, ts_node_start_byte(e))];
+  for (TSNode n = e;;) {
+    TSNode p = ts_node_parent(n);
+    if (ts_node_is_null(p)) return true; /* n is the root */
+    uint32_t a = ts_node_start_byte(n), b = ts_node_end_byte(n);
+    if (a < in->start || b > in->end) return !chunks[fe_ts__chunk_at(chunks, nchunks, a)].member;
+    n = p;
+  }
+}
+
+static bool fe_ts__clean(TSTree *t) {
+  return t && !ts_node_has_error(ts_tree_root_node(t));
+}
+
+static void fe_ts__doc_add(fe_ts_doc *doc, TSTree *t, uint32_t from, uint32_t to) {
+  doc->trees = as_realloc(doc->trees, (doc->ntrees + 1) * sizeof(TSTree *));
+  doc->from = as_realloc(doc->from, (doc->ntrees + 1) * sizeof(uint32_t));
+  doc->to = as_realloc(doc->to, (doc->ntrees + 1) * sizeof(uint32_t));
+  doc->trees[doc->ntrees] = t;
+  doc->from[doc->ntrees] = from;
+  doc->to[doc->ntrees] = to;
+  doc->ntrees++;
+}
+
 /* A file with syntax errors: when an error's recovery reaches past the
- * top-level definition it is in (an unclosed bracket takes the rest of the
- * file), the definitions that do not parse alone are parsed alone, and all
- * the others together; each error then stays in its own definition. Fills
- * doc with those trees (the others' first), or with whole when splitting
- * does not help. */
+ * definition it is in (an unclosed bracket takes the rest of the file), each
+ * definition that does not parse alone (with the lines around definitions,
+ * in member mode) is parsed so, and all the others together; each error then
+ * stays in its own definition. Fills doc with those trees (the others'
+ * first), or with whole when splitting does not help. */
 static void fe_ts__resync(TSParser *parser, const fe_ts_chunking *ck, const char *src, size_t len,
                           TSTree *whole, fe_ts_doc *doc) {
   fe_ts__chunks chunks = {0};
-  if (ck) fe_ts__split(ck, src, len, &chunks);
-  size_t nbroken = 0;
-  AS_ARRAY(TSTree *) alone = {0}; /* the broken chunks' own trees, by chunk */
-  for (size_t i = 0; chunks.len > 1 && i < chunks.len; i++) {
-    TSTree *t = fe_ts__parse_ranges(parser, src, len, chunks.items, i, i + 1, false);
-    chunks.items[i].broken = !t || ts_node_has_error(ts_tree_root_node(t));
-    nbroken += chunks.items[i].broken;
-    if (t && !chunks.items[i].broken) {
-      ts_tree_delete(t);
-      t = NULL;
+  uint32_t col = ck && ck->member_column ? ck->member_column(ts_tree_root_node(whole), src) : 0;
+  if (ck && (col || ck->starts)) fe_ts__split(ck, col, src, len, &chunks);
+  size_t nmembers = 0, nbroken = 0;
+  for (size_t i = 0; i < chunks.len; i++)
+    nmembers += chunks.items[i].member;
+  /* When every error stays in its definition, the whole tree is as good
+   * (a file with many errors is split without asking). */
+  if (nmembers > 1) {
+    fe_ts__nodes errs = {0};
+    fe_ts__errors_of(ts_tree_root_node(whole), &errs);
+    bool local = errs.len <= 16;
+    for (size_t i = 0; i < errs.len && local; i++)
+      local = fe_ts__local(errs.items[i], chunks.items, chunks.len);
+    as_array_free(&errs);
+    if (local) nmembers = 0;
+  }
+  AS_ARRAY(TSTree *) alone = {0}; /* the broken definitions' own trees, by chunk */
+  for (size_t i = 0; nmembers > 1 && i < chunks.len; i++) {
+    TSTree *t = NULL;
+    if (chunks.items[i].member) {
+      t = fe_ts__parse_ranges(parser, src, len, chunks.items, chunks.len, i, i + 1, false);
+      chunks.items[i].broken = !fe_ts__clean(t);
+      nbroken += chunks.items[i].broken;
+      if (!chunks.items[i].broken) {
+        ts_tree_delete(t);
+        t = NULL;
+      }
     }
     as_array_push(&alone, t);
   }
-  /* A run of chunks broken alone that parses together was split where it
-   * should not have been (a definition spanning a line that looks like the
-   * start of another one): it is good. */
+  /* A run of definitions broken alone that parses together was split where
+   * it should not have been (a definition spanning a line that looks like
+   * the start of another one): it is good. */
   for (size_t i = 0; nbroken && i < chunks.len;) {
     size_t j = i;
     while (j < chunks.len && chunks.items[j].broken)
       j++;
     if (j - i > 1) {
-      TSTree *t = fe_ts__parse_ranges(parser, src, len, chunks.items, i, j, false);
-      if (t && !ts_node_has_error(ts_tree_root_node(t)))
+      TSTree *t = fe_ts__parse_ranges(parser, src, len, chunks.items, chunks.len, i, j, false);
+      if (fe_ts__clean(t))
         for (size_t k = i; k < j; k++) {
           chunks.items[k].broken = false;
           nbroken--;
@@ -298,26 +383,24 @@ static void fe_ts__resync(TSParser *parser, const fe_ts_chunking *ck, const char
     i = j > i ? j : i + 1;
   }
   TSTree *main = NULL;
-  bool ok = nbroken > 0 && nbroken < chunks.len;
+  bool ok = nbroken > 0 && nbroken < nmembers;
   if (ok) {
-    main = fe_ts__parse_ranges(parser, src, len, chunks.items, 0, chunks.len, true);
+    main = fe_ts__parse_ranges(parser, src, len, chunks.items, chunks.len, 0, 0, true);
     ok = main != NULL;
     for (size_t i = 0; ok && i < chunks.len; i++)
       ok = !chunks.items[i].broken || alone.items[i];
   }
   if (ok) {
     ts_tree_delete(whole);
-    doc->trees = as_malloc((nbroken + 1) * sizeof(TSTree *));
-    doc->trees[doc->ntrees++] = main;
+    fe_ts__doc_add(doc, main, 0, (uint32_t)len);
     for (size_t i = 0; i < chunks.len; i++)
       if (chunks.items[i].broken) {
-        doc->trees[doc->ntrees++] = alone.items[i];
+        fe_ts__doc_add(doc, alone.items[i], chunks.items[i].start, chunks.items[i].end);
         alone.items[i] = NULL;
       }
   } else {
     if (main) ts_tree_delete(main);
-    doc->trees = as_malloc(sizeof(TSTree *));
-    doc->trees[doc->ntrees++] = whole;
+    fe_ts__doc_add(doc, whole, 0, (uint32_t)len);
   }
   for (size_t i = 0; i < alone.len; i++)
     if (alone.items[i]) ts_tree_delete(alone.items[i]);
@@ -390,8 +473,7 @@ bool fe_ts_parse(ir_unit *u, TSParser *parser, const fe_ts_chunking *chunking, c
     return false;
   }
   if (!ts_node_has_error(ts_tree_root_node(tree))) {
-    doc->trees = as_malloc(sizeof(TSTree *));
-    doc->trees[doc->ntrees++] = tree;
+    fe_ts__doc_add(doc, tree, 0, (uint32_t)len);
     return true;
   }
   fe_ts__resync(parser, chunking, src, len, tree, doc);
@@ -418,6 +500,8 @@ void fe_ts_doc_free(fe_ts_doc *doc) {
   for (uint32_t i = 0; i < doc->ntrees; i++)
     ts_tree_delete(doc->trees[i]);
   free(doc->trees);
+  free(doc->from);
+  free(doc->to);
   memset(doc, 0, sizeof *doc);
 }
 

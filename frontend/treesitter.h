@@ -23,21 +23,28 @@ uint8_t *fe_ts_kind_table(const TSLanguage *lang, const char *const *names, int 
  * more the file has. */
 #define FE_TS_MAX_ERRORS 5
 
-/* Where a language's files split into top-level definitions, for
- * resynchronising after a syntax error: a line at column 0 that begins
- * with one of starts (NULL-terminated: "def ", "func ", "@"), or, with
- * calls, with a name followed by '.' or '(' (router.get(...)). A line
- * attached to decorators ('@' lines above it) is not a start. */
+/* Where a language's files split into definitions, for resynchronising
+ * after a syntax error: a line at column 0 that begins with one of starts
+ * (NULL-terminated: "def ", "func ", "@"), or, with calls, with a name
+ * followed by '.' or '(' (router.get(...)). Or, with member_column (Java),
+ * the members of classes: every line indented by the column member_column
+ * finds in the file's tree (0: none), the lines around them (package,
+ * imports, class headers, closing braces) staying with each. A line
+ * attached to decorators ('@' lines above it) does not start one. */
 typedef struct fe_ts_chunking {
   const char *const *starts;
   bool calls;
+  uint32_t (*member_column)(TSNode root, const char *src);
 } fe_ts_chunking;
 
 /* The trees of one file: one, or, for a file with syntax errors that
  * resynchronised, the tree of its definitions that parse (first) and one
- * tree per definition that does not. Node positions are the file's. */
+ * tree per definition that does not (with the lines around definitions, in
+ * member mode); from/to are the bytes each tree is there for (0 and the
+ * length for the first). Node positions are the file's. */
 typedef struct fe_ts_doc {
   TSTree **trees;
+  uint32_t *from, *to;
   uint32_t ntrees;
 } fe_ts_doc;
 

@@ -202,6 +202,58 @@ static void test_resync_braces(void) {
   as_buf_free(&names);
 }
 
+/* Java: an unclosed brace in a method would make the methods after it
+ * blocks of that one; split at the members' column (from the class's
+ * first member), each member is its class's again. An error that stays in
+ * its member changes nothing (the file's order is kept). */
+static void test_resync_java(void) {
+  static const char src[] = "package app;\n"                                  /* 1 */
+                            "public class M {\n"                              /* 2 */
+                            "    private final Logger log = null;\n"          /* 3 */
+                            "    void broken(User u) {\n"                     /* 4 */
+                            "        if (u.ok()) {\n"                         /* 5 */
+                            "            log.info(\"a {}\", u.getName());\n"  /* 6 */
+                            "    }\n"                                         /* 7 */
+                            "\n"                                              /* 8 */
+                            "    @Override\n"                                 /* 9 */
+                            "    public void register(User u) {\n"            /* 10 */
+                            "        log.info(\"new {}\", u.getEmail());\n"   /* 11 */
+                            "    }\n"                                         /* 12 */
+                            "\n"                                              /* 13 */
+                            "    static class Inner {\n"                      /* 14 */
+                            "        void other(User u) {\n"                  /* 15 */
+                            "            log.info(\"o {}\", u.getPhone());\n" /* 16 */
+                            "        }\n"                                     /* 17 */
+                            "    }\n"                                         /* 18 */
+                            "}\n";                                            /* 19 */
+  ir_unit *u = fe_java_lower(strings, "src/M.java", "src", src, sizeof src - 1);
+  as_buf names = {0};
+  names_of(u, &names);
+  CHECK_STR(names.data, "M.<init> M.register M.Inner.other M.broken");
+  CHECK(calls(u, "M.broken", "log.info", 6));
+  CHECK(!calls(u, "M.broken", "log.info", 11));
+  CHECK(calls(u, "M.register", "log.info", 11));
+  CHECK(calls(u, "M.Inner.other", "log.info", 16));
+  for (uint32_t f = 0; f < u->nfuncs; f++)
+    if (strcmp(u->funcs[f]->name, "M.register") == 0) CHECK_INT(u->funcs[f]->ndecorators, 1);
+  CHECK_INT(u->nrecords, 2);
+  CHECK_INT(u->ndiags, 1);
+  print_on_mismatch(u, u->ndiags == 1);
+  CHECK_INT(verify(u), 0);
+  ir_unit_delete(u);
+
+  static const char local[] = "class A {\n"
+                              "    void f() { int x = = 1; g(); }\n"
+                              "    void h() { g(); }\n"
+                              "}\n";
+  u = fe_java_lower(strings, "src/A.java", "src", local, sizeof local - 1);
+  names_of(u, &names);
+  CHECK_STR(names.data, "A.f A.h");
+  CHECK(calls(u, "A.f", "g", 2));
+  ir_unit_delete(u);
+  as_buf_free(&names);
+}
+
 /* A statement with an error in it is not lowered, but a function literal
  * in it is a function of its own: an error inside its body is that body's. */
 static void test_nested_bodies(void) {
@@ -272,6 +324,7 @@ int main(void) {
   test_many_errors();
   test_resync_python();
   test_resync_braces();
+  test_resync_java();
   test_nested_bodies();
   test_still_failed();
   as_intern_delete(strings);
