@@ -55,11 +55,14 @@ typedef struct fe_ts_doc {
  * (free with fe_ts_doc_free) and returns true.
  *
  * A file with syntax errors is parsed too (tree-sitter recovers). When an
- * error's recovery takes more than the top-level definition it is in (an
- * unclosed bracket swallows the rest of the file), the file is split at
- * chunking's starts and each definition that does not parse alone is
- * parsed alone, the others together, so that each error stays in its
- * definition (chunking may be NULL: no splitting). Each of the first
+ * error's recovery takes more than the definition it is in (an unclosed
+ * bracket swallows the rest of the file: a node that begins in one
+ * definition ends in another), the file is split into definitions as
+ * chunking says, and each definition that does not parse alone (with the
+ * lines around definitions, in member mode) gets a tree of its own, the
+ * others one together, so that each error stays in its definition
+ * (chunking may be NULL: no splitting; a run of definitions that parses
+ * together is one). Each of the first
  * FE_TS_MAX_ERRORS outermost ERROR or MISSING nodes, in file order, gets an
  * AS_DIAG_ERROR "parse-error" diagnostic: "syntax error near '...'" /
  * "missing 'X'", then "; the rest of the file is analysed" (and, on the
