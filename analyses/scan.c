@@ -439,9 +439,15 @@ int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char
     }
     if (cargs.have) fe_c_free_args(cargs.args, cargs.nargs);
     free(src);
-    for (uint32_t d = 0; d < u->ndiags; d++)
+    /* files_failed counts the files that did not parse: those not analysed
+     * (unit->failed) and those analysed around their syntax errors. */
+    bool parse_error = u->failed;
+    for (uint32_t d = 0; d < u->ndiags; d++) {
       an_result_add_diag(res, &u->diags[d]);
-    if (u->failed) res->files_failed++;
+      parse_error |=
+          u->diags[d].level == AS_DIAG_ERROR && strcmp(u->diags[d].code, "parse-error") == 0;
+    }
+    if (parse_error) res->files_failed++;
     units[i] = u;
   }
   an_models_apply_units(opt->models, units, files.len);

@@ -26,7 +26,9 @@ typedef struct an_scan_info {
 } an_scan_info;
 
 /* Scan opt->root into res. A file that cannot be read or parsed becomes a
- * diagnostic in res and the scan goes on. Returns 0, or -1 with err when the
+ * diagnostic in res and the scan goes on; a file with syntax errors is
+ * analysed around them (frontend.h), and counted in res->files_failed with
+ * those that could not be read or parsed at all. Returns 0, or -1 with err when the
  * root itself cannot be listed. */
 int an_scan(const an_scan_options *opt, an_result *res, an_scan_info *info, char *err,
             size_t errlen);

@@ -17,6 +17,7 @@
 #include <sys/stat.h>
 
 #define FE_C_MAX_DIAGS 50
+#define FE_C_MAX_SYNTAX 5 /* syntax errors listed; the last one says how many more */
 #define FE_C_MAX_CONST 4096
 
 /* ---- the shared index ------------------------------------------------------ */
@@ -76,6 +77,7 @@ typedef struct fe_c__ctx {
   CXTranslationUnit tu;
   const char *src;
   size_t len;
+  AS_ARRAY(ir_loc) errors; /* where the main file's syntax errors are */
 } fe_c__ctx;
 
 static enum CXChildVisitResult fe_c__collect(CXCursor c, CXCursor parent, CXClientData data) {
@@ -782,8 +784,46 @@ static void fe_c__for(fe_c__ctx *self, CXCursor s, fe_c__cursors *ch, uint16_t d
   fe_c__stmt(self, body, (uint16_t)(depth + 1));
 }
 
+/* Statements lowered part by part around a syntax error. */
+static bool fe_c__is_compound(enum CXCursorKind k) {
+  switch (k) {
+  case CXCursor_CompoundStmt:
+  case CXCursor_IfStmt:
+  case CXCursor_WhileStmt:
+  case CXCursor_SwitchStmt:
+  case CXCursor_DoStmt:
+  case CXCursor_ForStmt:
+  case CXCursor_CaseStmt:
+  case CXCursor_DefaultStmt:
+  case CXCursor_LabelStmt:
+    return true;
+  default:
+    return false;
+  }
+}
+
+static bool fe_c__before(ir_loc a, ir_loc b) {
+  return a.line < b.line || (a.line == b.line && a.col <= b.col);
+}
+
+/* Is a syntax error of the main file within c's extent (its end included:
+ * "expected ';'" is reported just after the statement)? */
+static bool fe_c__has_error(fe_c__ctx *self, CXCursor c) {
+  if (!self->errors.len) return false;
+  CXSourceRange r = clang_getCursorExtent(c);
+  ir_loc a = fe_c__loc_at(clang_getRangeStart(r)), b = fe_c__loc_at(clang_getRangeEnd(r));
+  for (size_t i = 0; i < self->errors.len; i++)
+    if (fe_c__before(a, self->errors.items[i]) && fe_c__before(self->errors.items[i], b))
+      return true;
+  return false;
+}
+
 static void fe_c__stmt(fe_c__ctx *self, CXCursor s, uint16_t depth) {
   enum CXCursorKind k = clang_getCursorKind(s);
+  /* libclang recovers from a syntax error, but what it made of the
+   * statement around one may be a misreading: a simple statement with an
+   * error in it is not lowered (compound ones keep their other parts). */
+  if (!fe_c__is_compound(k) && fe_c__has_error(self, s)) return;
   if (clang_isExpression(k)) {
     fe_c__expr(self, s, depth, NULL);
     return;
@@ -853,13 +893,18 @@ static void fe_c__function(fe_c__ctx *self, CXCursor f) {
   self->fn = fn;
   int n = clang_Cursor_getNumArguments(f);
   for (int i = 0; i < n; i++) {
-    const char *name = fe_c__spelling(self, clang_Cursor_getArgument(f, (unsigned)i));
+    CXCursor arg = clang_Cursor_getArgument(f, (unsigned)i);
+    const char *name = fe_c__spelling(self, arg);
     if (!name[0]) {
       char buf[32];
       snprintf(buf, sizeof buf, "%%p%d", i);
       name = ir_str(self->unit, buf);
     }
-    ir_func_add_param(self->unit, fn, name);
+    /* the declared type as libclang spells it: typedef names kept ("FILE *") */
+    CXString ts = clang_getTypeSpelling(clang_getCursorType(arg));
+    const char *type = clang_getCString(ts);
+    ir_func_add_typed_param(self->unit, fn, name, type && type[0] ? type : NULL);
+    clang_disposeString(ts);
   }
   fe_c__cursors ch = fe_c__children(f);
   for (size_t i = 0; i < ch.len; i++)
@@ -936,17 +981,20 @@ static bool fe_c__is_syntax(CXDiagnostic d) {
   return syntax;
 }
 
-/* Errors in the main file fail the unit (a missing include only warns, and so
- * do the errors that follow it); errors in headers give one warning per
- * header. Returns true when the unit failed. */
-static bool fe_c__diagnostics(fe_c__ctx *self) {
+/* Syntax errors in the main file are listed (the first FE_C_MAX_SYNTAX, the
+ * last saying how many more) and remembered, so that the statements holding
+ * them are not lowered: libclang recovers and the rest of the file is
+ * analysed. A missing include only warns, and so do the errors that follow
+ * it; errors in headers give one warning per header. */
+static void fe_c__diagnostics(fe_c__ctx *self) {
   ir_unit *u = self->unit;
-  bool failed = false, missing_include = false;
+  bool missing_include = false;
+  uint32_t nsyntax = 0, last_syntax = 0;
   AS_ARRAY(CXFile) headers = {0};
   for (unsigned i = 0, n = clang_getNumDiagnostics(self->tu); i < n; i++) {
     CXDiagnostic d = clang_getDiagnostic(self->tu, i);
     enum CXDiagnosticSeverity sev = clang_getDiagnosticSeverity(d);
-    if (sev < CXDiagnostic_Error || u->ndiags >= FE_C_MAX_DIAGS) {
+    if (sev < CXDiagnostic_Error) {
       clang_disposeDiagnostic(d);
       continue;
     }
@@ -956,21 +1004,28 @@ static bool fe_c__diagnostics(fe_c__ctx *self) {
     CXFile file;
     unsigned line = 0, col = 0;
     clang_getExpansionLocation(loc, &file, &line, &col, NULL);
+    bool room = u->ndiags < FE_C_MAX_DIAGS;
     if (file && clang_Location_isFromMainFile(loc)) {
       if (strstr(m, "file not found")) {
-        ir_add_diag(u, AS_DIAG_WARNING, line, col, "include-not-found", m);
+        if (room) ir_add_diag(u, AS_DIAG_WARNING, line, col, "include-not-found", m);
         missing_include = true;
       } else if (missing_include) {
-        ir_add_diag(u, AS_DIAG_WARNING, line, col, "error-after-missing-include", m);
+        if (room) ir_add_diag(u, AS_DIAG_WARNING, line, col, "error-after-missing-include", m);
       } else if (!fe_c__is_syntax(d)) {
         /* A semantic error (an identifier a build flag would define, a type
          * mismatch) leaves a complete syntax tree: lower it, and say so. */
-        ir_add_diag(u, AS_DIAG_WARNING, line, col, "semantic-error", m);
+        if (room) ir_add_diag(u, AS_DIAG_WARNING, line, col, "semantic-error", m);
       } else {
-        ir_add_diag(u, AS_DIAG_ERROR, line, col, "parse-error", m);
-        failed = true;
+        ir_loc at = {line, col};
+        as_array_push(&self->errors, at);
+        if (++nsyntax <= FE_C_MAX_SYNTAX && room) {
+          char *text = as_sprintf("%s; the rest of the file is analysed", m);
+          last_syntax = u->ndiags;
+          ir_add_diag(u, AS_DIAG_ERROR, line, col, "parse-error", text);
+          free(text);
+        }
       }
-    } else {
+    } else if (room) {
       bool seen = false;
       for (size_t j = 0; j < headers.len && !seen; j++)
         seen = file && clang_File_isEqual(headers.items[j], file);
@@ -987,8 +1042,15 @@ static bool fe_c__diagnostics(fe_c__ctx *self) {
     clang_disposeString(msg);
     clang_disposeDiagnostic(d);
   }
+  uint32_t shown = nsyntax < FE_C_MAX_SYNTAX ? nsyntax : FE_C_MAX_SYNTAX;
+  if (nsyntax > shown && last_syntax < u->ndiags) {
+    as_diag *d = &u->diags[last_syntax];
+    char *text = as_sprintf("%s (%u more syntax error%s)", d->message, nsyntax - shown,
+                            nsyntax - shown == 1 ? "" : "s");
+    d->message = as_arena_strdup(u->arena, text);
+    free(text);
+  }
   as_array_free(&headers);
-  return failed;
 }
 
 /* ---- entry points ---------------------------------------------------------- */
@@ -1054,10 +1116,9 @@ ir_unit *fe_c_lower(as_intern *strings, const char *relpath, const char *abspath
   }
 
   fe_c__ctx ctx = {.unit = unit, .tu = tu, .src = src ? src : "", .len = src ? len : 0};
-  if (fe_c__diagnostics(&ctx))
-    unit->failed = true;
-  else
-    fe_c__toplevel(&ctx, clang_getTranslationUnitCursor(tu));
+  fe_c__diagnostics(&ctx);
+  fe_c__toplevel(&ctx, clang_getTranslationUnitCursor(tu));
+  as_array_free(&ctx.errors);
   clang_disposeTranslationUnit(tu);
   return unit;
 }

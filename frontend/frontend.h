@@ -2,9 +2,14 @@
  * frontend.h — lowering source files to IR units, and discovering them.
  *
  * Every frontend is pure: the unit depends only on (bytes, path, frontend
- * version, options). A file that does not parse still yields a unit, with
- * unit->failed set and an AS_DIAG_ERROR diagnostic (code "parse-error") whose
- * message says why; callers report it and go on.
+ * version, options). A file with syntax errors yields a unit of everything
+ * around them (the parsers recover: functions, classes and statements that
+ * parsed are lowered, a statement with an error in it is not) and an
+ * AS_DIAG_ERROR diagnostic (code "parse-error") at each of the first few
+ * errors, "...; the rest of the file is analysed". A file that cannot be
+ * parsed at all (not UTF-8, NUL bytes, too large, libclang gave up) yields a
+ * unit with unit->failed set and one such diagnostic saying why. Callers
+ * report the diagnostics and go on.
  */
 #ifndef ASSAY_FRONTEND_H
 #define ASSAY_FRONTEND_H
@@ -12,11 +17,11 @@
 #include "../ir/ir.h"
 
 /* Bumped whenever a frontend's lowering changes; part of the unit cache key. */
-#define FE_PYTHON_VERSION "python-5"
-#define FE_C_VERSION "c-3"
-#define FE_JAVASCRIPT_VERSION "javascript-3"
-#define FE_GO_VERSION "go-4"
-#define FE_JAVA_VERSION "java-4"
+#define FE_PYTHON_VERSION "python-6"
+#define FE_C_VERSION "c-4"
+#define FE_JAVASCRIPT_VERSION "javascript-4"
+#define FE_GO_VERSION "go-5"
+#define FE_JAVA_VERSION "java-5"
 
 /* Python through tree-sitter. relpath is the path relative to the scan root,
  * module the dotted module name ("app.handlers"). The caller owns the unit. */

@@ -242,6 +242,39 @@ static const char *go_expr(go_ctx *c, TSNode n, const char *dst);
 static void go_block(go_ctx *c, TSNode n);
 static void go_stmt(go_ctx *c, TSNode n, go_kind k);
 
+/* ---- syntax errors ------------------------------------------------------------ */
+
+/* Blocks (function bodies too) are lowered statement by statement: an error
+ * in one is its own. */
+static bool go_stop(const void *arg, TSNode n) {
+  (void)arg;
+  return go_kind_of(n) == GK_block;
+}
+
+/* Does n hold a syntax error of its own (not inside a nested block)? Such a
+ * statement is not lowered, such an expression is "<expr>". */
+static bool go_broken(TSNode n) {
+  return ts_node_has_error(n) && fe_ts_error_outside(n, go_stop, NULL);
+}
+
+/* Statements lowered part by part even around a syntax error: the parts
+ * that parsed are kept, expressions with an error in them are "<expr>". */
+static bool go_is_compound(go_kind k) {
+  switch (k) {
+  case GK_if_statement:
+  case GK_for_statement:
+  case GK_expression_switch_statement:
+  case GK_type_switch_statement:
+  case GK_select_statement:
+  case GK_labeled_statement:
+  case GK_type_declaration:
+  case GK_block:
+    return true;
+  default:
+    return false;
+  }
+}
+
 /* ---- names ------------------------------------------------------------------ */
 
 /* Append the dotted text of an identifier/selector chain ("h.store.Save")
@@ -381,17 +414,31 @@ static const char *go_literal_value_as(go_ctx *c, TSNode lit, TSNode at, const c
   return d;
 }
 
-/* Add the parameters of a parameter_list to the current function. */
+/* The declared type of a parameter declaration as written ("*zap.Logger";
+ * "...string" for a variadic one), or NULL. */
+static const char *go_param_type(go_ctx *c, TSNode decl) {
+  TSNode t = go_field(decl, go_L.f_type);
+  if (ts_node_is_null(t) || ts_node_has_error(t)) return NULL;
+  if (go_kind_of(decl) != GK_variadic_parameter_declaration) return go_text(c, t);
+  go_buf_reset(&c->nb);
+  as_buf_puts(&c->nb, "...");
+  as_buf_put(&c->nb, c->src + ts_node_start_byte(t), ts_node_end_byte(t) - ts_node_start_byte(t));
+  return ir_strn(c->unit, c->nb.data, c->nb.len);
+}
+
+/* Add the parameters of a parameter_list to the current function, each with
+ * its declared type (a, b string: both string). */
 static void go_params(go_ctx *c, TSNode params) {
   if (ts_node_is_null(params)) return;
   size_t k0 = go_kids(c, params), k1 = c->kids.len;
   for (size_t i = k0; i < k1; i++) {
     go_kid k = c->kids.items[i];
     if (k.kind != GK_parameter_declaration && k.kind != GK_variadic_parameter_declaration) continue;
+    const char *type = go_param_type(c, k.node);
     size_t j0 = go_kids(c, k.node), j1 = c->kids.len;
     for (size_t j = j0; j < j1; j++)
-      if (c->kids.items[j].field == go_L.f_name)
-        ir_func_add_param(c->unit, go_fn(c), go_text(c, c->kids.items[j].node));
+      if (c->kids.items[j].field == go_L.f_name && !ts_node_is_missing(c->kids.items[j].node))
+        ir_func_add_typed_param(c->unit, go_fn(c), go_text(c, c->kids.items[j].node), type);
     c->kids.len = j0;
   }
   c->kids.len = k0;
@@ -498,6 +545,7 @@ static bool go_direct(go_ctx *c, TSNode n, unsigned guard) {
  * instruction writes dst directly (and dst is returned). */
 static const char *go_expr(go_ctx *c, TSNode n, const char *dst) {
   go_kind k = go_kind_of(n);
+  if (go_broken(n)) return go_const_s(c, n, "<expr>");
   if (k == GK_identifier) return go_text(c, n);
   if (c->nest > GO_MAX_NEST) return go_const_s(c, n, "<expr>");
   c->nest++;
@@ -1006,15 +1054,16 @@ static void go_switch(go_ctx *c, TSNode n, bool types) {
 
 static void go_function(go_ctx *c, TSNode n, bool method) {
   TSNode nm = go_field(n, go_L.f_name);
-  if (ts_node_is_null(nm)) return;
+  if (ts_node_is_null(nm) || ts_node_is_missing(nm)) return;
   const char *name = go_text(c, nm);
-  TSNode recv_name = go_null;
+  TSNode recv_name = go_null, recv_decl = go_null;
   if (method) {
     TSNode recv = go_field(n, go_L.f_receiver);
     TSNode decl = ts_node_is_null(recv) ? go_null : go_first_named(recv);
     TSNode tn = ts_node_is_null(decl) ? go_null : go_type_name(go_field(decl, go_L.f_type));
     if (!ts_node_is_null(tn)) name = go_join(c, go_text(c, tn), name);
     if (!ts_node_is_null(decl)) recv_name = go_field(decl, go_L.f_name);
+    if (!ts_node_is_null(decl) && go_kind_of(decl) == GK_parameter_declaration) recv_decl = decl;
   }
   go_saved s = go_save(c);
   ir_add_func(c->unit, name, go_loc(n));
@@ -1022,8 +1071,9 @@ static void go_function(go_ctx *c, TSNode n, bool method) {
   c->depth = 0;
   c->fname = name;
   if (method) /* the receiver is the first parameter, named or not */
-    ir_func_add_param(c->unit, go_fn(c),
-                      ts_node_is_null(recv_name) ? c->s_blank : go_text(c, recv_name));
+    ir_func_add_typed_param(c->unit, go_fn(c),
+                            ts_node_is_null(recv_name) ? c->s_blank : go_text(c, recv_name),
+                            ts_node_is_null(recv_decl) ? NULL : go_param_type(c, recv_decl));
   go_params(c, go_field(n, go_L.f_parameters));
   TSNode body = go_field(n, go_L.f_body);
   if (!ts_node_is_null(body)) go_block(c, body);
@@ -1092,6 +1142,7 @@ static void go_import(go_ctx *c, TSNode n) {
 
 static void go_stmt(go_ctx *c, TSNode n, go_kind k) {
   if (c->nest > GO_MAX_NEST) return;
+  if (!go_is_compound(k) && go_broken(n)) return; /* a statement with a syntax error */
   c->nest++;
   switch (k) {
   case GK_expression_statement: {
@@ -1150,7 +1201,9 @@ static void go_stmt(go_ctx *c, TSNode n, go_kind k) {
     c->depth++;
     size_t k0 = go_kids(c, n), k1 = c->kids.len;
     for (size_t i = k0; i < k1; i++)
-      go_case_body(c, c->kids.items[i].node);
+      if (c->kids.items[i].kind == GK_communication_case ||
+          c->kids.items[i].kind == GK_default_case)
+        go_case_body(c, c->kids.items[i].node);
     c->kids.len = k0;
     c->depth--;
     break;
@@ -1188,53 +1241,52 @@ static void go_block(go_ctx *c, TSNode n) {
   c->kids.len = k0;
 }
 
-/* source_file: imports, declarations; package-level var initializers go into
- * "<module>" (function 0). */
-static void go_source_file(go_ctx *c, TSNode root) {
-  size_t k0 = go_kids(c, root), k1 = c->kids.len;
-  for (size_t i = k0; i < k1; i++) {
-    go_kid k = c->kids.items[i];
-    switch ((go_kind)k.kind) {
-    case GK_import_declaration:
-      go_import(c, k.node);
-      break;
-    case GK_function_declaration:
-      go_function(c, k.node, false);
-      break;
-    case GK_method_declaration:
-      go_function(c, k.node, true);
-      break;
-    case GK_type_declaration:
-      go_type_declaration(c, k.node);
-      break;
-    case GK_var_declaration:
-    case GK_const_declaration: { /* URLs and topics often live in constants */
-      go_saved s = go_save(c);
-      c->fi = 0;
-      c->depth = 0;
-      c->fname = c->unit->funcs[0]->name;
-      go_var_declaration(c, k.node);
-      go_restore(c, s);
-      break;
-    }
-    default:
-      break; /* package clause */
-    }
+/* A child of source_file: imports, declarations; package-level var
+ * initializers go into "<module>" (function 0). */
+static void go_toplevel(go_ctx *c, TSNode n) {
+  switch (go_kind_of(n)) {
+  case GK_import_declaration:
+    go_import(c, n);
+    break;
+  case GK_function_declaration:
+    go_function(c, n, false);
+    break;
+  case GK_method_declaration:
+    go_function(c, n, true);
+    break;
+  case GK_type_declaration:
+    go_type_declaration(c, n);
+    break;
+  case GK_var_declaration:
+  case GK_const_declaration: { /* URLs and topics often live in constants */
+    if (go_broken(n)) break;
+    go_saved s = go_save(c);
+    c->fi = 0;
+    c->depth = 0;
+    c->fname = c->unit->funcs[0]->name;
+    go_var_declaration(c, n);
+    go_restore(c, s);
+    break;
   }
-  c->kids.len = k0;
+  default:
+    break; /* package clause */
+  }
 }
 
-/* ---- errors --------------------------------------------------------------------- */
-
 /* ---- entry points ------------------------------------------------------------------ */
+
+/* Top-level declarations, where a file with a syntax error is split. */
+static const char *const go_starts[] = {"func ",  "func(",   "type ", "var ",
+                                        "const ", "import ", NULL};
+static const fe_ts_chunking go_chunking = {go_starts, false, NULL};
 
 ir_unit *fe_go_lower(as_intern *strings, const char *relpath, const char *module, const char *src,
                      size_t len) {
   ir_unit *u = ir_unit_new(strings, relpath, "go", module);
   if (!src) src = "";
-  TSTree *tree = fe_ts_parse(u, go_parser(), src, len);
-  if (!tree) return u;
-  TSNode root = ts_tree_root_node(tree);
+  fe_ts_doc doc;
+  if (!fe_ts_parse(u, go_parser(), &go_chunking, src, len, &doc)) return u;
+  TSNode root = ts_tree_root_node(doc.trees[0]);
 
   go_ctx c;
   memset(&c, 0, sizeof c);
@@ -1248,13 +1300,17 @@ ir_unit *fe_go_lower(as_intern *strings, const char *relpath, const char *module
   ir_add_func(u, ir_str(u, "<module>"), (ir_loc){1, 1});
   c.fi = 0;
   c.fname = u->funcs[0]->name;
-  go_source_file(&c, root);
+  TSNode *top;
+  size_t ntop = fe_ts_doc_toplevel(&doc, &top);
+  for (size_t i = 0; i < ntop; i++)
+    go_toplevel(&c, top[i]);
+  free(top);
 
   ts_tree_cursor_delete(&c.cur);
   as_array_free(&c.kids);
   as_array_free(&c.vals);
   as_buf_free(&c.nb);
-  ts_tree_delete(tree);
+  fe_ts_doc_free(&doc);
   return u;
 }
 

@@ -33,7 +33,7 @@
 const TSLanguage *tree_sitter_java(void);
 
 #define JV_CONST_MAX 4096 /* CONST text is truncated to this many bytes */
-#define JV_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
+#define JV_MAX_NEST 1500  /* deeper expressions/statements lower to "<expr>" */
 
 /* Named node kinds we dispatch on; everything else is JK_OTHER. */
 /* clang-format off */
@@ -254,6 +254,57 @@ static const char *jv_qualify(jv_ctx *c, const char *prefix, const char *name) {
 
 static const char *jv_expr(jv_ctx *c, TSNode n, const char *dst);
 static void jv_stmt(jv_ctx *c, TSNode n, jv_kind k);
+
+/* ---- syntax errors ------------------------------------------------------------ */
+
+/* Blocks, class bodies (anonymous classes) and switch blocks are lowered
+ * statement by statement or member by member: an error in one is its own. */
+static bool jv_stop(const void *arg, TSNode n) {
+  (void)arg;
+  switch (jv_kind_of(n)) {
+  case JK_block:
+  case JK_constructor_body:
+  case JK_class_body:
+  case JK_interface_body:
+  case JK_enum_body:
+  case JK_switch_block:
+    return true;
+  default:
+    return false;
+  }
+}
+
+/* Does n hold a syntax error of its own (not inside a nested body)? Such a
+ * statement is not lowered, such an expression is "<expr>". */
+static bool jv_broken(TSNode n) {
+  return ts_node_has_error(n) && fe_ts_error_outside(n, jv_stop, NULL);
+}
+
+/* Statements lowered part by part even around a syntax error: the parts
+ * that parsed are kept, expressions with an error in them are "<expr>". */
+static bool jv_is_compound(jv_kind k) {
+  switch (k) {
+  case JK_block:
+  case JK_constructor_body:
+  case JK_if_statement:
+  case JK_while_statement:
+  case JK_do_statement:
+  case JK_for_statement:
+  case JK_enhanced_for_statement:
+  case JK_try_statement:
+  case JK_try_with_resources_statement:
+  case JK_switch_expression:
+  case JK_synchronized_statement:
+  case JK_labeled_statement:
+  case JK_class_declaration:
+  case JK_interface_declaration:
+  case JK_enum_declaration:
+  case JK_record_declaration:
+    return true;
+  default:
+    return false;
+  }
+}
 static void jv_block(jv_ctx *c, TSNode n);
 static void jv_type_decl(jv_ctx *c, TSNode n, jv_kind k);
 
@@ -487,7 +538,9 @@ static void jv_restore(jv_ctx *c, jv_saved s) {
 }
 
 /* Parameters of formal_parameters, an inferred_parameters list or a single
- * identifier (x -> ...). The receiver parameter (Foo this) is not one. */
+ * identifier (x -> ...), each with its declared type as written ("Logger",
+ * "List<String>", "String..." for a spread one; none for a lambda's
+ * inferred ones). The receiver parameter (Foo this) is not one. */
 static void jv_params(jv_ctx *c, TSNode params) {
   if (ts_node_is_null(params)) return;
   jv_kind pk = jv_kind_of(params);
@@ -499,19 +552,30 @@ static void jv_params(jv_ctx *c, TSNode params) {
   for (size_t i = k0; i < k1; i++) {
     jv_kid k = c->kids.items[i];
     TSNode nm = jv_null;
+    const char *type = NULL;
     if (k.kind == JK_identifier) {
       nm = k.node;
     } else if (k.kind == JK_formal_parameter) {
       nm = jv_field(k.node, jv_L.f_name);
-    } else if (k.kind == JK_spread_parameter) {
+      TSNode t = jv_field(k.node, jv_L.f_type);
+      if (!ts_node_is_null(t) && !ts_node_has_error(t)) type = jv_text(c, t);
+    } else if (k.kind == JK_spread_parameter) { /* [modifiers] Type ... declarator */
       uint32_t cnt = ts_node_named_child_count(k.node);
       for (uint32_t j = 0; j < cnt; j++) {
         TSNode d = ts_node_named_child(k.node, j);
-        if (jv_kind_of(d) == JK_variable_declarator) nm = jv_field(d, jv_L.f_name);
+        jv_kind dk = jv_kind_of(d);
+        if (dk == JK_variable_declarator) {
+          nm = jv_field(d, jv_L.f_name);
+        } else if (dk != JK_modifiers && !type && !ts_node_has_error(d) && !ts_node_is_extra(d)) {
+          jv_buf_reset(&c->nb);
+          jv_put_text(c, &c->nb, d);
+          as_buf_puts(&c->nb, "...");
+          type = ir_strn(c->unit, c->nb.data, c->nb.len);
+        }
       }
     }
-    if (!ts_node_is_null(nm) && jv_kind_of(nm) == JK_identifier)
-      ir_func_add_param(c->unit, c->fn, jv_text(c, nm));
+    if (!ts_node_is_null(nm) && !ts_node_is_missing(nm) && jv_kind_of(nm) == JK_identifier)
+      ir_func_add_typed_param(c->unit, c->fn, jv_text(c, nm), type);
   }
   c->kids.len = k0;
 }
@@ -895,6 +959,7 @@ static const char *jv_switch(jv_ctx *c, TSNode n, bool is_expr, const char *dst)
  * (callers COPY when the returned name differs). */
 static const char *jv_expr(jv_ctx *c, TSNode n, const char *dst) {
   jv_kind k = jv_kind_of(n);
+  if (jv_broken(n)) return jv_const_to(c, n, dst, ir_str(c->unit, "<expr>"));
   if (k == JK_identifier) return jv_text(c, n);
   if (k == JK_this) return c->this_;
   if (c->nest > JV_MAX_NEST) return jv_const_to(c, n, dst, ir_str(c->unit, "<expr>"));
@@ -1117,6 +1182,7 @@ static void jv_nested(jv_ctx *c, TSNode s) {
 
 static void jv_stmt(jv_ctx *c, TSNode n, jv_kind k) {
   if (c->nest > JV_MAX_NEST) return;
+  if (!jv_is_compound(k) && jv_broken(n)) return; /* a statement with a syntax error */
   c->nest++;
   switch (k) {
   case JK_block:
@@ -1607,7 +1673,72 @@ static void jv_program(jv_ctx *c, TSNode root) {
   c->kids.len = k0;
 }
 
-/* ---- errors --------------------------------------------------------------------- */
+/* ---- resynchronised members ------------------------------------------------------- */
+
+/* The column the members of the file's first class begin at (its first
+ * member that begins its line), or 0: where fe_ts_parse splits a file with
+ * a syntax error into members. */
+static uint32_t jv_member_column(TSNode root, const char *src) {
+  uint32_t n = ts_node_named_child_count(root);
+  for (uint32_t i = 0; i < n; i++) {
+    TSNode t = ts_node_named_child(root, i);
+    jv_kind k = jv_kind_of(t);
+    if (k != JK_class_declaration && k != JK_interface_declaration && k != JK_record_declaration)
+      continue;
+    TSNode body = jv_field(t, jv_L.f_body);
+    uint32_t m = ts_node_is_null(body) ? 0 : ts_node_named_child_count(body);
+    for (uint32_t j = 0; j < m; j++) {
+      TSNode mem = ts_node_named_child(body, j);
+      if (ts_node_is_extra(mem) || fe_ts_is_error(mem)) continue;
+      uint32_t a = ts_node_start_byte(mem), col = ts_node_start_point(mem).column;
+      bool first = col > 0 && col <= a;
+      for (uint32_t x = a - col; first && x < a; x++)
+        first = src[x] == ' ' || src[x] == '\t';
+      if (first) return col;
+    }
+  }
+  return 0;
+}
+
+static const fe_ts_chunking jv_chunking = {NULL, false, jv_member_column};
+
+static bool jv_is_type_decl(jv_kind k) {
+  return k == JK_class_declaration || k == JK_interface_declaration || k == JK_enum_declaration ||
+         k == JK_record_declaration || k == JK_annotation_type_declaration;
+}
+
+/* The members of type declaration n that begin in bytes [a, b) — a member
+ * that did not parse with the others, in a tree of its own with the lines
+ * around it (fe_ts_parse) — lowered as members of their class, which the
+ * first tree lowered (its record gets the fields). */
+static void jv_type_part(jv_ctx *c, TSNode n, uint32_t a, uint32_t b) {
+  TSNode nm = jv_field(n, jv_L.f_name), body = jv_field(n, jv_L.f_body);
+  if (ts_node_is_null(nm) || ts_node_is_null(body) || c->nest > JV_MAX_NEST) return;
+  c->nest++;
+  const char *q = jv_qualify(c, c->scope, jv_text(c, nm));
+  ir_record *rec = NULL;
+  for (uint32_t r = 0; r < c->unit->nrecords && !rec; r++)
+    if (strcmp(c->unit->records[r]->name, q) == 0) rec = c->unit->records[r];
+  const char *scope = c->scope;
+  c->scope = q;
+  size_t k0 = jv_members(c, body), k1 = c->kids.len;
+  for (size_t i = k0; i < k1; i++) {
+    jv_kid m = c->kids.items[i];
+    uint32_t s = ts_node_start_byte(m.node), e = ts_node_end_byte(m.node);
+    if (s >= a && s < b) {
+      if (m.kind == JK_field_declaration) {
+        if (rec) jv_add_fields(c, rec, m.node);
+      } else {
+        jv_class_members(c, i, i + 1, q);
+      }
+    } else if (s < a && e > a && jv_is_type_decl((jv_kind)m.kind)) {
+      jv_type_part(c, m.node, a, b);
+    }
+  }
+  c->kids.len = k0;
+  c->scope = scope;
+  c->nest--;
+}
 
 /* ---- entry points ------------------------------------------------------------------ */
 
@@ -1615,9 +1746,9 @@ ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *modu
                        size_t len) {
   ir_unit *u = ir_unit_new(strings, relpath, "java", module);
   if (!src) src = "";
-  TSTree *tree = fe_ts_parse(u, jv_parser(), src, len);
-  if (!tree) return u;
-  TSNode root = ts_tree_root_node(tree);
+  fe_ts_doc doc;
+  if (!fe_ts_parse(u, jv_parser(), &jv_chunking, src, len, &doc)) return u;
+  TSNode root = ts_tree_root_node(doc.trees[0]);
   jv_ctx c;
   memset(&c, 0, sizeof c);
   c.unit = u;
@@ -1626,12 +1757,21 @@ ir_unit *fe_java_lower(as_intern *strings, const char *relpath, const char *modu
   c.cur = ts_tree_cursor_new(root);
   c.this_ = ir_str(u, "this");
   jv_program(&c, root);
+  for (uint32_t t = 1; t < doc.ntrees; t++) { /* members that did not parse */
+    TSNode r = ts_tree_root_node(doc.trees[t]);
+    for (uint32_t i = 0, n = ts_node_named_child_count(r); i < n; i++) {
+      TSNode k = ts_node_named_child(r, i);
+      if (jv_is_type_decl(jv_kind_of(k)) && ts_node_start_byte(k) < doc.from[t] &&
+          ts_node_end_byte(k) > doc.from[t])
+        jv_type_part(&c, k, doc.from[t], doc.to[t]);
+    }
+  }
   ts_tree_cursor_delete(&c.cur);
   as_array_free(&c.kids);
   as_array_free(&c.vals);
   as_buf_free(&c.nb);
   as_buf_free(&c.sb);
-  ts_tree_delete(tree);
+  fe_ts_doc_free(&doc);
   return u;
 }
 

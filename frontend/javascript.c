@@ -54,7 +54,7 @@ const TSLanguage *tree_sitter_tsx(void);
   X(property_signature) X(type_alias_declaration) X(type_annotation) X(internal_module) \
   X(module) X(nested_identifier) X(yield_expression) X(jsx_element) X(jsx_self_closing_element) \
   X(jsx_opening_element) X(jsx_expression) X(jsx_attribute) X(computed_property_name) \
-  X(accessibility_modifier) X(escape_sequence) X(string_fragment) X(import) X(empty_statement)
+  X(accessibility_modifier) X(override_modifier) X(escape_sequence) X(string_fragment) X(import) X(empty_statement)
 /* clang-format on */
 
 typedef enum {
@@ -277,6 +277,50 @@ static void js_destructure(js_ctx *c, TSNode pattern, const char *src, TSNode at
 static void js_class(js_ctx *c, TSNode n, const char *name);
 static void js_function(js_ctx *c, TSNode n, const char *name, bool method);
 static const char *js_function_value(js_ctx *c, TSNode n, const char *name);
+
+/* ---- syntax errors ------------------------------------------------------------ */
+
+/* Function and class bodies are lowered statement by statement: an error in
+ * one is its own. */
+static bool js_stop(const void *arg, TSNode n) {
+  js_kind k = js_kind_of(arg, n);
+  return k == JK_statement_block || k == JK_class_body;
+}
+
+/* Does n hold a syntax error of its own (not inside a nested body)? Such a
+ * statement is not lowered, such an expression is "<expr>". */
+static bool js_broken(const js_ctx *c, TSNode n) {
+  return ts_node_has_error(n) && fe_ts_error_outside(n, js_stop, c);
+}
+
+/* Statements lowered part by part even around a syntax error: the parts
+ * that parsed are kept, expressions with an error in them are "<expr>". */
+static bool js_is_compound(js_kind k) {
+  switch (k) {
+  case JK_function_declaration:
+  case JK_generator_function_declaration:
+  case JK_class_declaration:
+  case JK_abstract_class_declaration:
+  case JK_if_statement:
+  case JK_for_statement:
+  case JK_for_in_statement:
+  case JK_while_statement:
+  case JK_do_statement:
+  case JK_try_statement:
+  case JK_switch_statement:
+  case JK_statement_block:
+  case JK_labeled_statement:
+  case JK_with_statement:
+  case JK_internal_module:
+  case JK_module:
+  case JK_export_statement:
+  case JK_interface_declaration:
+  case JK_type_alias_declaration:
+    return true;
+  default:
+    return false;
+  }
+}
 
 /* ---- names ------------------------------------------------------------------ */
 
@@ -796,6 +840,7 @@ static const char *js_named_value(js_ctx *c, TSNode n, const char *name, const c
 
 static const char *js_expr(js_ctx *c, TSNode n, const char *dst) {
   js_kind k = js_kind_of(c, n);
+  if (js_broken(c, n)) return js_const_s(c, n, "<expr>");
   if (k == JK_identifier) return js_text(c, n);
   if (k == JK_this) return ir_str(c->unit, "this");
   if (c->nest > JS_MAX_NEST) return js_const_s(c, n, "<expr>");
@@ -1087,10 +1132,21 @@ static void js_restore(js_ctx *c, js_saved s) {
   c->lambda_lit = s.lambda_lit;
 }
 
-/* Add one parameter. Identifiers keep their name; patterns are named "%pN"
- * (N its position) and destructured at the start of the body; TypeScript
- * parameter properties (constructor(private repo: Repo)) also store into
- * this and become fields of the class. */
+/* The text of a type annotation's type (": pino.Logger" gives
+ * "pino.Logger"), or NULL. */
+static const char *js_type_text(js_ctx *c, TSNode type) {
+  if (ts_node_is_null(type)) return NULL;
+  TSNode t = js_kind_of(c, type) == JK_type_annotation ? js_first_named(type) : type;
+  if (ts_node_is_null(t) || ts_node_has_error(t)) return NULL;
+  return js_text(c, t);
+}
+
+/* Add one parameter, with its TypeScript type as written ("Logger",
+ * "pino.Logger"; NULL without one). Identifiers keep their name; patterns
+ * are named "%pN" (N its position) and destructured at the start of the
+ * body; TypeScript parameter properties (constructor(private repo: Repo),
+ * also with only readonly or override) also store into this and become
+ * fields of the class. */
 static void js_param(js_ctx *c, TSNode p, uint32_t index) {
   js_kind k = js_kind_of(c, p);
   TSNode pat = p, type = js_null_node;
@@ -1099,9 +1155,14 @@ static void js_param(js_ctx *c, TSNode p, uint32_t index) {
     pat = js_field(p, c->L->f_pattern);
     if (ts_node_is_null(pat)) pat = js_field(p, c->L->f_name);
     type = js_field(p, c->L->f_type);
-    uint32_t cnt = ts_node_named_child_count(p);
-    for (uint32_t i = 0; i < cnt; i++)
-      if (js_kind_of(c, ts_node_named_child(p, i)) == JK_accessibility_modifier) property = true;
+    uint32_t cnt = ts_node_child_count(p);
+    for (uint32_t i = 0; i < cnt; i++) {
+      TSNode m = ts_node_child(p, i);
+      if (js_kind_of(c, m) == JK_accessibility_modifier ||
+          js_kind_of(c, m) == JK_override_modifier ||
+          (!ts_node_is_named(m) && js_text_is(c, m, "readonly")))
+        property = true;
+    }
   } else if (k == JK_assignment_pattern) {
     pat = js_field(p, c->L->f_left);
   }
@@ -1114,9 +1175,10 @@ static void js_param(js_ctx *c, TSNode p, uint32_t index) {
     pat = inner;
     pk = js_kind_of(c, pat);
   }
+  const char *ty = js_type_text(c, type);
   if (pk == JK_identifier) {
     const char *name = js_text(c, pat);
-    ir_func_add_param(c->unit, js_fn(c), name);
+    ir_func_add_typed_param(c->unit, js_fn(c), name, ty);
     if (property && c->this_rec >= 0) {
       const char *arg[1] = {name};
       js_emit(c, IR_STORE, p, NULL, ir_str(c->unit, "this"), name, NULL, NULL, arg, 1);
@@ -1127,7 +1189,7 @@ static void js_param(js_ctx *c, TSNode p, uint32_t index) {
   char buf[32];
   snprintf(buf, sizeof buf, "%%p%u", index);
   const char *name = ir_str(c->unit, buf);
-  ir_func_add_param(c->unit, js_fn(c), name);
+  ir_func_add_typed_param(c->unit, js_fn(c), name, ty);
   js_destructure(c, pat, name, pat);
 }
 
@@ -1154,7 +1216,7 @@ static void js_function(js_ctx *c, TSNode n, const char *name, bool method) {
     /* js_param pushes kids of its own (destructuring): re-read by index */
     for (size_t i = k0; i < k1; i++) {
       TSNode p = c->kids.items[i].node;
-      if (c->kids.items[i].kind == JK_decorator) continue;
+      if (c->kids.items[i].kind == JK_decorator || fe_ts_is_error(p)) continue;
       js_param(c, p, (uint32_t)(i - k0));
     }
     c->kids.len = k0;
@@ -1579,14 +1641,22 @@ static void js_export(js_ctx *c, TSNode n) {
 
 static void js_stmt(js_ctx *c, TSNode n, js_kind k) {
   if (c->nest > JS_MAX_NEST) return;
+  if (!js_is_compound(k) && js_broken(c, n)) return; /* a statement with a syntax error */
   c->nest++;
   switch (k) {
   case JK_expression_statement: {
     size_t k0 = js_kids(c, n), k1 = c->kids.len;
     for (size_t i = k0; i < k1; i++) {
       js_kid e = c->kids.items[i];
+      TSNode nm = e.kind == JK_function_expression || e.kind == JK_generator_function
+                      ? js_field(e.node, c->L->f_name)
+                      : js_null_node;
       if (e.kind == JK_internal_module || e.kind == JK_module)
         js_namespace(c, e.node);
+      else if (!ts_node_is_null(nm) && !ts_node_is_missing(nm))
+        /* a statement cannot begin with `function`: tree-sitter made this of
+         * a declaration it recovered (an unclosed brace), so it is one */
+        js_function(c, e.node, js_text(c, nm), false);
       else if (e.kind != JK_identifier && e.kind != JK_string && e.kind != JK_number)
         js_expr(c, e.node, NULL);
     }
@@ -1669,7 +1739,7 @@ static void js_stmt(js_ctx *c, TSNode n, js_kind k) {
   case JK_function_declaration:
   case JK_generator_function_declaration: {
     TSNode nm = js_field(n, c->L->f_name);
-    if (ts_node_is_null(nm)) break;
+    if (ts_node_is_null(nm) || ts_node_is_missing(nm)) break;
     js_function(c, n, js_text(c, nm), false);
     break;
   }
@@ -1712,9 +1782,15 @@ static void js_block(js_ctx *c, TSNode n) {
   c->kids.len = k0;
 }
 
-/* ---- errors --------------------------------------------------------------------- */
-
 /* ---- entry points ------------------------------------------------------------------ */
+
+/* Top-level statements, where a file with a syntax error is split; also a
+ * name followed by '.' or '(' (router.post(...), module.exports = ...). */
+static const char *const js_starts[] = {
+    "function ", "function*", "async ",     "export ", "class ",     "abstract class ",
+    "const ",    "let ",      "var ",       "import ", "interface ", "type ",
+    "enum ",     "declare ",  "namespace ", "@",       NULL};
+static const fe_ts_chunking js_chunking = {js_starts, true, NULL};
 
 ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char *module,
                              const char *src, size_t len) {
@@ -1722,9 +1798,9 @@ ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char
   ir_unit *u =
       ir_unit_new(strings, relpath, g == JS_GRAMMAR_JS ? "javascript" : "typescript", module);
   if (!src) src = "";
-  TSTree *tree = fe_ts_parse(u, js_parser(g), src, len);
-  if (!tree) return u;
-  TSNode root = ts_tree_root_node(tree);
+  fe_ts_doc doc;
+  if (!fe_ts_parse(u, js_parser(g), &js_chunking, src, len, &doc)) return u;
+  TSNode root = ts_tree_root_node(doc.trees[0]);
 
   js_ctx c;
   memset(&c, 0, sizeof c);
@@ -1736,14 +1812,18 @@ ir_unit *fe_javascript_lower(as_intern *strings, const char *relpath, const char
   c.this_rec = -1;
   ir_add_func(u, ir_str(u, "<module>"), (ir_loc){1, 1});
   c.fi = 0;
-  js_block(&c, root);
+  TSNode *top;
+  size_t ntop = fe_ts_doc_toplevel(&doc, &top);
+  for (size_t i = 0; i < ntop; i++)
+    js_stmt(&c, top[i], js_kind_of(&c, top[i]));
+  free(top);
 
   ts_tree_cursor_delete(&c.cur);
   as_array_free(&c.kids);
   as_array_free(&c.vals);
   as_buf_free(&c.nb);
   as_buf_free(&c.sb);
-  ts_tree_delete(tree);
+  fe_ts_doc_free(&doc);
   return u;
 }
 

@@ -16,7 +16,7 @@
 const TSLanguage *tree_sitter_python(void);
 
 #define PY_CONST_MAX 4096 /* CONST text is truncated to this many bytes */
-#define PY_MAX_NEST 1500 /* deeper expressions/statements lower to "<expr>" */
+#define PY_MAX_NEST 1500  /* deeper expressions/statements lower to "<expr>" */
 
 /* Named node kinds we dispatch on; everything else is PK_OTHER. */
 /* clang-format off */
@@ -208,6 +208,41 @@ static void py_buf_reset(as_buf *b) {
 static const char *py_expr(py_ctx *c, TSNode n, const char *dst);
 static void py_block(py_ctx *c, TSNode n);
 static void py_stmt(py_ctx *c, TSNode n, py_kind k);
+
+/* ---- syntax errors ------------------------------------------------------------ */
+
+/* Blocks are lowered statement by statement: an error in one is its own. */
+static bool py_stop(const void *arg, TSNode n) {
+  (void)arg;
+  return py_kind_of(n) == PK_block;
+}
+
+/* Does n hold a syntax error of its own (not inside a nested block)? Such a
+ * statement is not lowered, such an expression is "<expr>". */
+static bool py_broken(TSNode n) {
+  return ts_node_has_error(n) && fe_ts_error_outside(n, py_stop, NULL);
+}
+
+/* Statements lowered part by part even around a syntax error: the parts
+ * that parsed (name, parameters, blocks) are kept, expressions with an
+ * error in them are "<expr>". */
+static bool py_is_compound(py_kind k) {
+  switch (k) {
+  case PK_function_definition:
+  case PK_class_definition:
+  case PK_decorated_definition:
+  case PK_if_statement:
+  case PK_for_statement:
+  case PK_while_statement:
+  case PK_try_statement:
+  case PK_with_statement:
+  case PK_match_statement:
+  case PK_block:
+    return true;
+  default:
+    return false;
+  }
+}
 
 /* ---- names ------------------------------------------------------------------ */
 
@@ -547,17 +582,24 @@ static TSNode py_param_name(py_ctx *c, TSNode p) {
   return (TSNode){{0}, 0, 0};
 }
 
-/* Add the parameters of a def or lambda; returns the first one's name. */
+/* Add the parameters of a def or lambda, each with its annotation as
+ * written ("logging.Logger"); returns the first one's name. */
 static const char *py_params(py_ctx *c, TSNode params) {
   const char *first = NULL;
   if (ts_node_is_null(params)) return NULL;
   size_t k0 = py_kids(c, params), k1 = c->kids.len;
   for (size_t i = k0; i < k1; i++) {
-    TSNode nm = py_param_name(c, c->kids.items[i].node);
-    if (ts_node_is_null(nm)) continue;
+    TSNode p = c->kids.items[i].node;
+    TSNode nm = py_param_name(c, p);
+    if (ts_node_is_null(nm) || ts_node_is_missing(nm)) continue;
     const char *name = py_text(c, nm);
     if (!first) first = name;
-    ir_func_add_param(c->unit, py_fn(c), name);
+    py_kind k = py_kind_of(p);
+    TSNode type = k == PK_typed_parameter || k == PK_typed_default_parameter
+                      ? py_field(p, py_L.f_type)
+                      : (TSNode){{0}, 0, 0};
+    bool typed = !ts_node_is_null(type) && !fe_ts_is_error(type);
+    ir_func_add_typed_param(c->unit, py_fn(c), name, typed ? py_text(c, type) : NULL);
   }
   c->kids.len = k0;
   return first;
@@ -630,6 +672,7 @@ static void py_yield(py_ctx *c, TSNode n) {
  * its instruction writes dst directly (and dst is returned). */
 static const char *py_expr(py_ctx *c, TSNode n, const char *dst) {
   py_kind k = py_kind_of(n);
+  if (py_broken(n)) return py_const(c, n, ir_str(c->unit, "<expr>"));
   if (k == PK_identifier) return py_text(c, n);
   if (c->nest > PY_MAX_NEST) return py_const(c, n, ir_str(c->unit, "<expr>"));
   c->nest++;
@@ -950,7 +993,7 @@ static void py_decorator_args(py_ctx *c, TSNode args, uint32_t deco) {
 
 static void py_function(py_ctx *c, TSNode n) {
   TSNode nm = py_field(n, py_L.f_name);
-  if (ts_node_is_null(nm)) return;
+  if (ts_node_is_null(nm) || ts_node_is_missing(nm)) return;
   const char *qual = py_qualify(c, py_text(c, nm));
   bool method = c->cls >= 0 && !c->staticmethod;
   c->staticmethod = false;
@@ -981,7 +1024,7 @@ static void py_function(py_ctx *c, TSNode n) {
 
 static void py_class(py_ctx *c, TSNode n) {
   TSNode nm = py_field(n, py_L.f_name);
-  if (ts_node_is_null(nm)) return;
+  if (ts_node_is_null(nm) || ts_node_is_missing(nm)) return;
   const char *qual = py_qualify(c, py_text(c, nm));
   ir_add_record(c->unit, qual, py_loc(n));
   py_saved s = py_save(c);
@@ -1154,6 +1197,7 @@ static bool py_is_inert(py_kind k) {
 
 static void py_stmt(py_ctx *c, TSNode n, py_kind k) {
   if (c->nest > PY_MAX_NEST) return;
+  if (!py_is_compound(k) && py_broken(n)) return; /* a statement with a syntax error */
   c->nest++;
   switch (k) {
   case PK_expression_statement: {
@@ -1380,17 +1424,19 @@ static void py_block(py_ctx *c, TSNode n) {
   c->kids.len = k0;
 }
 
-/* ---- errors --------------------------------------------------------------------- */
-
 /* ---- entry points ------------------------------------------------------------------ */
+
+/* Top-level definitions, where a file with a syntax error is split. */
+static const char *const py_starts[] = {"def ", "async def ", "class ", "@", "if __name__", NULL};
+static const fe_ts_chunking py_chunking = {py_starts, false, NULL};
 
 ir_unit *fe_python_lower(as_intern *strings, const char *relpath, const char *module,
                          const char *src, size_t len) {
   ir_unit *u = ir_unit_new(strings, relpath, "python", module);
   if (!src) src = "";
-  TSTree *tree = fe_ts_parse(u, py_parser(), src, len);
-  if (!tree) return u;
-  TSNode root = ts_tree_root_node(tree);
+  fe_ts_doc doc;
+  if (!fe_ts_parse(u, py_parser(), &py_chunking, src, len, &doc)) return u;
+  TSNode root = ts_tree_root_node(doc.trees[0]);
 
   py_ctx c;
   memset(&c, 0, sizeof c);
@@ -1402,14 +1448,18 @@ ir_unit *fe_python_lower(as_intern *strings, const char *relpath, const char *mo
   c.self_rec = -1;
   ir_add_func(u, ir_str(u, "<module>"), (ir_loc){1, 1});
   c.fi = 0;
-  py_block(&c, root);
+  TSNode *top;
+  size_t ntop = fe_ts_doc_toplevel(&doc, &top);
+  for (size_t i = 0; i < ntop; i++)
+    py_stmt(&c, top[i], py_kind_of(top[i]));
+  free(top);
 
   ts_tree_cursor_delete(&c.cur);
   as_array_free(&c.kids);
   as_array_free(&c.vals);
   as_buf_free(&c.nb);
   as_buf_free(&c.sb);
-  ts_tree_delete(tree);
+  fe_ts_doc_free(&doc);
   return u;
 }
 

@@ -134,8 +134,16 @@ const char *ir_lambda_name(ir_unit *self, const char *prefix, const char *callee
   return ir_unique_func_name(self, name);
 }
 
-void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name) {
+void ir_func_add_typed_param(ir_unit *self, ir_func *fn, const char *name, const char *type) {
+  const char **types = as_arena_alloc(self->arena, sizeof(char *) * (fn->nparams + 1));
+  if (fn->nparams) memcpy(types, fn->param_types, sizeof(char *) * fn->nparams);
+  types[fn->nparams] = type ? ir_str(self, type) : NULL;
+  fn->param_types = types;
   fn->params = ir__append(self, fn->params, &fn->nparams, name);
+}
+
+void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name) {
+  ir_func_add_typed_param(self, fn, name, NULL);
 }
 
 void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator) {

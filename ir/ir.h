@@ -18,8 +18,8 @@
 
 /* Bump when the meaning or layout of a serialized unit changes. A cached unit
  * whose version is below IR_UNIT_MIN_COMPATIBLE_VERSION is re-lowered. */
-#define IR_UNIT_VERSION 4
-#define IR_UNIT_MIN_COMPATIBLE_VERSION 4
+#define IR_UNIT_VERSION 5
+#define IR_UNIT_MIN_COMPATIBLE_VERSION 5
 
 typedef enum {
 #define X(name, text) IR_##name,
@@ -117,6 +117,9 @@ typedef struct ir_func {
   ir_attr *attrs; /* the decorators' literal arguments, in order */
   uint32_t nattrs, attrs_cap;
   const char **params; /* parameter value names, in order ("self" included) */
+  const char **param_types; /* parallel to params: each one's declared type as written
+                               ("*zap.Logger", "logging.Logger", "FILE *", a Go
+                               receiver's "*Service"), NULL when not declared */
   uint32_t nparams;
   bool is_static;  /* C: internal linkage */
   bool is_handler; /* set by the models pass: a route handler (its return is a response) */
@@ -195,7 +198,10 @@ const char *ir_unique_func_name(ir_unit *self, const char *name);
  * the result is unique in the unit and interned. */
 const char *ir_lambda_name(ir_unit *self, const char *prefix, const char *callee,
                            const char *literal, uint32_t ordinal);
+/* A parameter without a declared type. */
 void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name);
+/* A parameter with its declared type as written (type may be NULL). */
+void ir_func_add_typed_param(ir_unit *self, ir_func *fn, const char *name, const char *type);
 void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator);
 /* A literal argument of decorator deco (an index into fn->decorators); key
  * may be NULL, value may not. Strings are interned here. */

@@ -4,7 +4,7 @@
  *   import ALIAS = TARGET
  *   record NAME @L:C
  *     field NAME : TYPE @L:C
- *   func NAME(P1, P2) @L:C [static]
+ *   func NAME(P1, P2: TYPE) @L:C [static]    (": TYPE" when declared)
  *     @DECORATOR
  *     L:C dN DST = OP ...
  *   diag LEVEL L:C CODE: MESSAGE
@@ -117,8 +117,10 @@ void ir_unit_print(const ir_unit *self, as_buf *out) {
   for (uint32_t f = 0; f < self->nfuncs; f++) {
     const ir_func *fn = self->funcs[f];
     as_buf_printf(out, "func %s(", fn->name);
-    for (uint32_t p = 0; p < fn->nparams; p++)
+    for (uint32_t p = 0; p < fn->nparams; p++) {
       as_buf_printf(out, "%s%s", p ? ", " : "", fn->params[p]);
+      if (fn->param_types[p]) as_buf_printf(out, ": %s", fn->param_types[p]);
+    }
     as_buf_printf(out, ") @%u:%u%s\n", fn->loc.line, fn->loc.col, fn->is_static ? " static" : "");
     ir_print__decorators(out, fn->decorators, fn->ndecorators, fn->attrs, fn->nattrs);
     for (uint32_t i = 0; i < fn->ninsts; i++)

@@ -6,7 +6,7 @@
  *   u32 nimports { str alias, str target }
  *   u32 nrecords { str name, loc, decos, u32 nfields { str name, str type, str tag, loc } }
  *   u32 nfuncs { str name, loc, u8 static, decos,
- *                u32 nparams { str }, u32 ntemps,
+ *                u32 nparams { str name, str type }, u32 ntemps,
  *                u32 ninsts { u8 op, u16 depth, str dst obj field callee text,
  *                             loc, u32 nargs { str }, u8 named [ nargs { str } ] } }
  *   u32 ndiags { u8 level, u32 line, u32 col, str code, str message }
@@ -103,8 +103,10 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
     W_U8(fn->is_static);
     W_DECOS(fn);
     W_U32(fn->nparams);
-    for (uint32_t p = 0; p < fn->nparams; p++)
+    for (uint32_t p = 0; p < fn->nparams; p++) {
       W_STR(fn->params[p]);
+      W_STR(fn->param_types[p]);
+    }
     W_U32(fn->ntemps);
     W_U32(fn->ninsts);
     for (uint32_t i = 0; i < fn->ninsts; i++) {
@@ -284,9 +286,9 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
     if (!ir_de__decos(&r, u, fn, NULL)) goto bad;
     uint32_t np = ir_de__count(&r);
     for (uint32_t k = 0; k < np && !r.bad; k++) {
-      const char *p = ir_de__str(&r);
+      const char *p = ir_de__str(&r), *type = ir_de__str(&r);
       if (!p) goto bad;
-      ir_func_add_param(u, fn, p);
+      ir_func_add_typed_param(u, fn, p, type);
     }
     fn->ntemps = ir_de__u32(&r);
     uint32_t ni = ir_de__count(&r);

@@ -19,7 +19,8 @@ python3 - "$T/self.json" <<'PY' || fail=1
 import json, re, sys
 r = json.load(open(sys.argv[1]))
 ok = True
-failed = sorted(d["file"] for d in r["diagnostics"] if d["level"] == "error")
+# A file with syntax errors has one error diagnostic per error (the first few).
+failed = sorted(set(d["file"] for d in r["diagnostics"] if d["level"] == "error"))
 # Only the deliberately broken golden inputs may fail, and these must.
 unexpected = [f for f in failed if not re.fullmatch(r"tests/golden/[a-z]+/syntax_error[a-z_]*\.[a-z]+", f)]
 if unexpected:
@@ -28,7 +29,7 @@ for want in ["tests/golden/c/syntax_error.c", "tests/golden/python/syntax_error.
     if want not in failed:
         print("FAIL: %s did not fail to parse" % want); ok = False
 if r["stats"]["failed"] != len(failed):
-    print("FAIL: stats.failed =", r["stats"]["failed"], "but", len(failed), "error diagnostics"); ok = False
+    print("FAIL: stats.failed =", r["stats"]["failed"], "but", len(failed), "files with error diagnostics"); ok = False
 own = [f for f in r["findings"] if not f["file"].startswith(("corpus/", "tests/golden/", "tests/link/", "tests/surface/", "tests/access/", "tests/conformance/"))]
 for f in own:
     print("FAIL: finding in Assay's own code: %s:%d %s" % (f["file"], f["line"], f["message"])); ok = False

@@ -1,7 +1,8 @@
 /* test_fuzz.c — deterministic mutation of real inputs through the frontends:
- * every mutant either lowers to a unit that verifies or fails with a
- * parse-error diagnostic, and never crashes (the suite runs under ASan and
- * UBSan). The inputs are the golden sources and the corpus. */
+ * every mutant lowers to a unit that verifies (most with syntax errors,
+ * lowered around them), a failed unit has a parse-error diagnostic, and
+ * nothing crashes (the suite runs under ASan and UBSan). The inputs are the
+ * golden sources and the corpus, in every language. */
 #include "check.h"
 #include "frontend/frontend.h"
 
@@ -55,9 +56,24 @@ static void fuzz_file(const char *path, fe_lang lang, int rounds) {
   as_buf m = {0};
   for (int r = 0; r < rounds; r++) {
     mutate(src, len, &m);
-    ir_unit *u = lang == FE_LANG_PYTHON
-                     ? fe_python_lower(strings, path, "fuzz", m.data, m.len)
-                     : fe_c_lower(strings, path, "/tmp/assay-fuzz.c", m.data, m.len, NULL, 0);
+    ir_unit *u;
+    switch (lang) {
+    case FE_LANG_PYTHON:
+      u = fe_python_lower(strings, path, "fuzz", m.data, m.len);
+      break;
+    case FE_LANG_JAVASCRIPT:
+    case FE_LANG_TYPESCRIPT:
+      u = fe_javascript_lower(strings, path, "fuzz", m.data, m.len);
+      break;
+    case FE_LANG_GO:
+      u = fe_go_lower(strings, path, "fuzz", m.data, m.len);
+      break;
+    case FE_LANG_JAVA:
+      u = fe_java_lower(strings, path, "fuzz", m.data, m.len);
+      break;
+    default:
+      u = fe_c_lower(strings, path, "/tmp/assay-fuzz.c", m.data, m.len, NULL, 0);
+    }
     char err[256];
     if (ir_unit_verify(u, err, sizeof err) != 0) {
       fprintf(stderr, "%s mutant %d does not verify: %s\n", path, r, err);
@@ -105,6 +121,11 @@ static void fuzz_dir(const char *dir, const char *ext, fe_lang lang, int rounds)
 int main(void) {
   fuzz_dir("tests/golden/python", ".py", FE_LANG_PYTHON, 150);
   fuzz_dir("corpus/shop/before/accounts/app", ".py", FE_LANG_PYTHON, 150);
+  fuzz_dir("tests/golden/javascript", ".js", FE_LANG_JAVASCRIPT, 60);
+  fuzz_dir("tests/golden/javascript", ".ts", FE_LANG_TYPESCRIPT, 60);
+  fuzz_dir("tests/golden/javascript", ".tsx", FE_LANG_TYPESCRIPT, 60);
+  fuzz_dir("tests/golden/go", ".go", FE_LANG_GO, 60);
+  fuzz_dir("tests/golden/java", ".java", FE_LANG_JAVA, 60);
   fuzz_dir("tests/golden/c", ".c", FE_LANG_C, 12);
   fuzz_dir("corpus/shop/before/ledger/src", ".c", FE_LANG_C, 12);
   fprintf(stderr, "%d mutants lowered, %d failed to parse\n", lowered, failed);

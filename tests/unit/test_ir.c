@@ -13,6 +13,7 @@ static ir_unit *build(as_intern *strings) {
   ir_func *fn = ir_add_func(u, "handle", (ir_loc){5, 1});
   ir_func_add_decorator(u, fn, "app.route");
   ir_func_add_param(u, fn, "body");
+  ir_func_add_typed_param(u, fn, "log", "logging.Logger");
   /* A nested function added while fn is being built must not move fn. */
   ir_func *inner = ir_add_func(u, "handle.inner", (ir_loc){9, 5});
   const char *t1 = ir_temp(u, fn);
@@ -38,7 +39,7 @@ static const char *const expected = "unit svc/app.py lang=python module=app\n"
                                     "record User @2:1\n"
                                     "  field email : str @3:5\n"
                                     "  field CardNumber : string tag card_number @4:5\n"
-                                    "func handle(body) @5:1\n"
+                                    "func handle(body, log: logging.Logger) @5:1\n"
                                     "  @app.route\n"
                                     "  6:13 d0 %t1 = load body.email\n"
                                     "  7:9 d1 %t2 = const \"to \\\"x\\\"\\n\"\n"
@@ -85,6 +86,11 @@ int main(void) {
     CHECK_STR(v->records[0]->fields[1].tag, "card_number");
     CHECK_INT(v->funcs[0]->ndecorators, 1);
     CHECK_INT(v->funcs[0]->ntemps, 4);
+    CHECK_INT(v->funcs[0]->nparams, 2);
+    if (v->funcs[0]->nparams == 2) { /* types are parallel to the names, NULL when undeclared */
+      CHECK(v->funcs[0]->param_types[0] == NULL);
+      CHECK(v->funcs[0]->param_types[1] == as_intern_str(other, "logging.Logger"));
+    }
     as_buf_free(&out2);
     ir_unit_delete(v);
   }
@@ -117,7 +123,7 @@ int main(void) {
   char fut[12];
   memcpy(fut, "ASIR\x63\0\0\0\0\0\0\0", 12);
   CHECK(ir_unit_deserialize(other, fut, 12, err, sizeof err) == NULL);
-  CHECK_STR(err, "IR unit version 99 not supported (4..4)");
+  CHECK_STR(err, "IR unit version 99 not supported (5..5)");
 
   /* The verifier catches malformed instructions. */
   ir_func *fn = ir_add_func(u, "bad", (ir_loc){20, 1});
