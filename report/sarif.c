@@ -122,8 +122,10 @@ static const rp_rule rp__rules[] = {
      "Review what the table holds and who may read it. Approve it in the policy file with a "
      "reason once reviewed.",
      "note", "privacy"},
-    {"assay/parse-error", "ParseError", "A file could not be analysed",
-     "Assay could not parse or read a file; data flows through it are not analysed.",
+    {"assay/parse-error", "ParseError", "A file has a syntax error, or could not be read",
+     "Assay analyses every part of a file with a syntax error that parsed, and skips the "
+     "statement or definition the error is in: flows through that part are not analysed. A "
+     "file that cannot be read or parsed at all is not analysed.",
      "Fix the syntax error, or exclude the file from the scan in the configuration.", "warning",
      "reliability"},
 };
