@@ -110,6 +110,8 @@ typedef struct an_fn {
   struct an_fn **callers;
   uint32_t ncallers, callers_cap;
   bool has_callers, queued, visited;
+  bool reads_known;     /* fields_read computed */
+  uint64_t fields_read; /* bit p: the function reads fields of parameter p */
   AS_ARRAY(an_label) ret;
   AS_ARRAY(an_hit) hits;
   AS_ARRAY(an_effect) effects;
@@ -126,7 +128,21 @@ typedef struct an_src {
   const char *name;
   const char *where;  /* "module:function" that classified it */
   const char *column; /* read from a column or key: its store key (an_col), else NULL */
+  /* A record as a whole (a User with email and ssn fields): all the
+   * categories of its classified fields (category is the first), and the
+   * record's name in name. */
+  const char *const *cats;
+  uint32_t ncats;
 } an_src;
+
+/* A record type of a service and the categories of its classified fields
+ * (computed on first use). */
+typedef struct an_rec {
+  const ir_record *rec;
+  const char **cats;
+  uint32_t ncats;
+  bool done;
+} an_rec;
 
 /* What the program stores in one column (or key) of a service's database:
  * the labels written into it, and the functions that read it back. */
@@ -192,6 +208,8 @@ typedef struct an_ctx {
   as_ptrmap classified;
   /* source symbol -> index + 1 */
   as_ptrmap src_index;
+  /* interned "service\x1fRecord" -> an_rec */
+  as_ptrmap recs;
   /* findings emitted: (source + 1, sink symbol) pairs, open addressing */
   struct an_seen {
     uint32_t src1;
@@ -331,7 +349,7 @@ static uint32_t an_flow__source(an_ctx *c, const char *category, const char *nam
   const char *sym = an_flow__symbol(c, name);
   void **slot = as_ptrmap_slot(&c->src_index, sym);
   if (*slot) return (uint32_t)((uintptr_t)*slot - 1);
-  an_src s = {category, sym, name, c->cur->qname, NULL};
+  an_src s = {category, sym, name, c->cur->qname, NULL, NULL, 0};
   as_array_push(&c->srcs, s);
   *slot = (void *)(uintptr_t)c->srcs.len;
   return (uint32_t)(c->srcs.len - 1);
@@ -451,20 +469,30 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an
   size_t sl = strcspn(src_svc, ":");
   if (strlen(sink->service) != sl || strncmp(sink->service, src_svc, sl) != 0)
     snprintf(in_svc, sizeof in_svc, " of service %.*s", (int)sl, src_svc);
+  char what[640], cats_text[512] = "";
+  if (s->ncats) {
+    for (uint32_t k = 0; k < s->ncats; k++) {
+      size_t l = strlen(cats_text);
+      snprintf(cats_text + l, sizeof cats_text - l, "%s%s", k ? ", " : "", s->cats[k]);
+    }
+    snprintf(what, sizeof what, "Personal data (%s) held by a %s record", cats_text, s->name);
+  } else {
+    snprintf(what, sizeof what, "Personal data (%s) read as '%s'", s->category, s->name);
+  }
   if (sink->kind == IR_SINK_RESPONSE && strcmp(sink->callee, "return") == 0)
-    snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s%s is returned in %s%s%s",
-             s->category, s->name, s->where, in_svc, ir_sink_kind_words(sink->kind),
-             in_svc[0] ? " by service " : "", in_svc[0] ? sink->service : "");
+    snprintf(msg, sizeof msg, "%s in %s%s is returned in %s%s%s", what, s->where, in_svc,
+             ir_sink_kind_words(sink->kind), in_svc[0] ? " by service " : "",
+             in_svc[0] ? sink->service : "");
   else
-    snprintf(msg, sizeof msg, "Personal data (%s) read as '%s' in %s%s reaches %s%s through %s%s%s",
-             s->category, s->name, s->where, in_svc, ir_sink_kind_words(sink->kind), vendor,
-             sink->callee, in_svc[0] ? " in service " : "", in_svc[0] ? sink->service : "");
+    snprintf(msg, sizeof msg, "%s in %s%s reaches %s%s through %s%s%s", what, s->where, in_svc,
+             ir_sink_kind_words(sink->kind), vendor, sink->callee, in_svc[0] ? " in service " : "",
+             in_svc[0] ? sink->service : "");
   an_finding f = {0};
   f.rule_id = ir_sink_kind_rule(sink->kind);
   f.sink_kind = sink->kind;
   const char *cats[1] = {s->category};
-  f.categories = cats;
-  f.ncategories = 1;
+  f.categories = s->ncats ? (const char **)s->cats : cats;
+  f.ncategories = s->ncats ? s->ncats : 1;
   f.service = sink->service;
   f.source_symbol = s->symbol;
   f.sink_symbol = sink->symbol;
@@ -588,6 +616,34 @@ static uint32_t an_flow__param_of(const an_ctx *c, uint32_t id) {
   return AN_NOT_PARAM;
 }
 
+/* Does g read fields of its parameter j (p.email, p.getEmail())? Then a
+ * record passed there is not passed whole: what g returns, stores or sends
+ * of it are those fields, which classify on their own. */
+static bool an_flow__reads_fields(an_fn *g, uint32_t j) {
+  if (!g->reads_known) {
+    g->reads_known = true;
+    const ir_func *fn = g->fn;
+    for (uint32_t i = 0; i < fn->ninsts; i++) {
+      const ir_inst *in = &fn->insts[i];
+      if (in->op != IR_LOAD || !in->field || !in->obj) continue;
+      for (uint32_t p = 0; p < fn->nparams && p < 64; p++)
+        if (fn->params[p] == in->obj) g->fields_read |= 1ull << p;
+    }
+  }
+  return j < 64 && (g->fields_read >> j & 1);
+}
+
+/* The labels of v to instantiate a summary of g's parameter j with. */
+static an_taint an_flow__bound_taint(an_ctx *c, an_fn *g, uint32_t j, const char *v) {
+  an_taint t = an_flow__flatten(c, v);
+  if (!an_flow__reads_fields(g, j)) return t;
+  an_taint kept = {0};
+  for (uint32_t i = 0; i < t.n; i++)
+    if ((t.v[i].id & (AN_PARAM_BIT | AN_KEY_BIT)) || !c->srcs.items[t.v[i].id].ncats)
+      an_flow__add(c, &kept, t.v[i].id, t.v[i].path);
+  return kept;
+}
+
 static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind, bool strong) {
   an_fn *f = c->cur;
   const ir_unit *u = f->unit;
@@ -598,7 +654,7 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind,
     uint32_t param = an_flow__param_of(c, hit.label);
     const char *v = an_flow__param_value(in, g, bind, param);
     if (!v) continue;
-    an_taint t = an_flow__flatten(c, v);
+    an_taint t = an_flow__bound_taint(c, g, param, v);
     for (uint32_t i = 0; i < t.n; i++) {
       snprintf(msg, sizeof msg, "passed to %s() as '%s'", g->fn->name,
                param < g->fn->nparams ? g->fn->params[param] : "?");
@@ -616,7 +672,7 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind,
       uint32_t j = an_flow__param_of(c, rl.id);
       const char *v = an_flow__param_value(in, g, bind, j);
       if (!v) continue;
-      an_taint t = an_flow__flatten(c, v);
+      an_taint t = an_flow__bound_taint(c, g, j, v);
       for (uint32_t i = 0; i < t.n; i++) {
         char pm[512];
         snprintf(pm, sizeof pm, "passed to %s() as '%s'", g->fn->name,
@@ -648,7 +704,7 @@ static void an_flow__call(an_ctx *c, const ir_inst *in, an_fn *g, unsigned bind,
       uint32_t j = an_flow__param_of(c, ef.label.id);
       const char *v = an_flow__param_value(in, g, bind, j);
       if (!v) continue;
-      an_taint t = an_flow__flatten(c, v);
+      an_taint t = an_flow__bound_taint(c, g, j, v);
       for (uint32_t i = 0; i < t.n; i++) {
         char pm[512];
         snprintf(pm, sizeof pm, "passed to %s() as '%s'", g->fn->name,
@@ -904,6 +960,15 @@ static void an_flow__load(an_ctx *c, const ir_inst *in, const char *obj, const c
   } else {
     an_taint all = an_flow__flatten(c, obj);
     an_flow__union(c, t, &all);
+  }
+  if (field && !(field[0] >= '0' && field[0] <= '9')) {
+    /* one field of a record is that field, not the whole record (a tuple's
+     * element 0, Go's data of data, err := json.Marshal(ps), is the value) */
+    uint32_t keep = 0;
+    for (uint32_t k = 0; k < t->n; k++)
+      if ((t->v[k].id & (AN_PARAM_BIT | AN_KEY_BIT)) || !c->srcs.items[t->v[k].id].ncats)
+        t->v[keep++] = t->v[k];
+    t->n = keep;
   }
   static const char *const scalar[] = {"length", "size", "empty", "blank", "present"};
   for (size_t k = 0; field && k < sizeof scalar / sizeof *scalar; k++)
@@ -1233,6 +1298,67 @@ static void an_flow__link(an_ctx *c, const ir_inst *in, const an_client *cl, boo
   if (in->dst) an_flow__union(c, &an_flow__val(c, in->dst)->t, &out);
 }
 
+/* ---- records: values whose type says they are personal data ---------------- */
+
+/* The record a declared type names, as its bare name into buf: "*pb.User",
+ * "[]User", "Optional<User>", "List<com.acme.User>", "Promise<User>",
+ * "User[]", "Optional[User]", "User | None" all name "User". NULL when
+ * nothing is left. */
+static const char *an_flow__type_base(const char *t, char *buf, size_t cap) {
+  if (!t) return NULL;
+  const char *lt = strrchr(t, '<'), *lb = strrchr(t, '[');
+  const char *open = lt && (!lb || lt > lb) ? lt : lb;
+  if (open && open[1] && open[1] != ']') t = open + 1; /* the innermost argument */
+  const char *comma = strrchr(t, ',');
+  if (comma && (!strchr(t, '>') || comma < strchr(t, '>'))) t = comma + 1; /* Map<K, V>: V */
+  while (*t == ' ' || *t == '*' || *t == '&' || *t == '[' || *t == ']' || *t == '.')
+    t++;
+  size_t n = strcspn(t, " <>[],|?");
+  if (!n || n >= cap) return NULL;
+  memcpy(buf, t, n);
+  buf[n] = 0;
+  char *dot = strrchr(buf, '.');
+  if (dot) memmove(buf, dot + 1, strlen(dot + 1) + 1);
+  return buf[0] && !strchr("0123456789", buf[0]) ? buf : NULL;
+}
+
+/* The record of the current service that type names, with its categories,
+ * or NULL when there is none or none of its fields classifies. */
+static const an_rec *an_flow__record(an_ctx *c, const char *type) {
+  char base[256], key[400];
+  if (!c->cur || !an_flow__type_base(type, base, sizeof base)) return NULL;
+  snprintf(key, sizeof key, "%s\x1f%s", c->cur->service, base);
+  an_rec *r = as_ptrmap_get(&c->recs, as_intern_str(c->names, key));
+  if (!r) return NULL;
+  if (!r->done) {
+    r->done = true;
+    r->cats = as_arena_alloc(c->arena, (r->rec->nfields + 1) * sizeof(char *));
+    for (uint32_t k = 0; k < r->rec->nfields; k++) {
+      const ir_field *fl = &r->rec->fields[k];
+      const char *cat = an_catalogue_classify(c->catalogue, fl->name);
+      if (!cat && fl->tag) cat = an_catalogue_classify(c->catalogue, fl->tag);
+      bool dup = !cat;
+      for (uint32_t j = 0; j < r->ncats && !dup; j++)
+        dup = strcmp(r->cats[j], cat) == 0;
+      if (!dup) r->cats[r->ncats++] = cat;
+    }
+  }
+  return r->ncats ? r : NULL;
+}
+
+/* The source of a record value of type r made or received in the current
+ * function. */
+static uint32_t an_flow__record_source(an_ctx *c, const an_rec *r) {
+  char name[300];
+  snprintf(name, sizeof name, "<%s>", r->rec->name);
+  uint32_t id = an_flow__source(c, r->cats[0], as_intern_str(c->names, name));
+  an_src *s = &c->srcs.items[id];
+  s->name = r->rec->name;
+  s->cats = r->cats;
+  s->ncats = r->ncats;
+  return id;
+}
+
 /* A call's result whose name says what it is: a local the result is
  * assigned to (password = get_password(), ssn := readSSN()), or a call whose
  * name fetches it (print(get_password())). A parameter is not a local. */
@@ -1320,6 +1446,19 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       snprintf(msg, sizeof msg, "parameter '%s' of %s() is classified %s", fn->params[p], fn->name,
                cat);
       an_flow__add(c, &v->t, an_flow__source(c, cat, fn->params[p]),
+                   an_flow__push(c, NULL, u, f->qname, fn->loc, msg));
+    }
+    /* A parameter declared with a record type whose fields classify holds
+     * personal data as a whole (func export(ps []Patient), save(User u));
+     * not Go's receiver, the object a method belongs to. */
+    bool receiver = p == 0 && u->lang[0] == 'g' && strchr(fn->name, '.');
+    const an_rec *rec = !cat && !f->has_callers && !receiver && fn->param_types
+                            ? an_flow__record(c, fn->param_types[p])
+                            : NULL;
+    if (rec) {
+      snprintf(msg, sizeof msg, "parameter '%s' of %s() is a %s, a record with personal data",
+               fn->params[p], fn->name, rec->rec->name);
+      an_flow__add(c, &v->t, an_flow__record_source(c, rec),
                    an_flow__push(c, NULL, u, f->qname, fn->loc, msg));
     }
   }
@@ -1990,6 +2129,21 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
       }
     }
   }
+  /* The record types of each service, by bare name; the first one wins. */
+  for (size_t s = 0; s < nservices; s++) {
+    for (size_t i = 0; i < services[s].nunits; i++) {
+      ir_unit *u = services[s].units[i];
+      if (u->failed) continue;
+      for (uint32_t r = 0; r < u->nrecords; r++) {
+        snprintf(buf, sizeof buf, "%s\x1f%s", services[s].name, u->records[r]->name);
+        void **slot = as_ptrmap_slot(&c.recs, as_intern_str(c.names, buf));
+        if (*slot) continue;
+        an_rec *rec = as_arena_alloc(c.arena, sizeof(*rec));
+        *rec = (an_rec){u->records[r], NULL, 0, false};
+        *slot = rec;
+      }
+    }
+  }
   /* Resolve every call once. */
   for (size_t i = 0; i < nfns; i++) {
     an_fn *f = &fns[i];
@@ -2101,6 +2255,7 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
   as_array_free(&c.srcs);
   free(c.seen);
   as_ptrmap_free(&c.src_index);
+  as_ptrmap_free(&c.recs);
   for (size_t i = 0; i < c.cols.len; i++) {
     as_array_free(&c.cols.items[i].stored);
     as_array_free(&c.cols.items[i].readers);

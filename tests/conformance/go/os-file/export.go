@@ -19,7 +19,7 @@ func exportJSON(patients []Patient) error {
 	if err != nil {
 		return err
 	}
-	return os.WriteFile("/srv/export/patients.json", data, 0o600) // todo: pii-to-file user.health_and_medical.record_id user.name user.contact.email user.health_and_medical (json.Marshal of a []Patient parameter: the fields of the declared struct type are not taken as serialized)
+	return os.WriteFile("/srv/export/patients.json", data, 0o600) // expect: pii-to-file user.health_and_medical.record_id user.name user.contact.email user.health_and_medical
 }
 
 func appendContact(p *Patient) error {

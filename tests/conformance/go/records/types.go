@@ -1,0 +1,16 @@
+package main
+
+import "time"
+
+// Patient is stored by the records service.
+type Patient struct {
+	MRN       string    `json:"mrn"`
+	FullName  string    `json:"full_name"`
+	BirthDate time.Time `json:"birth_date"`
+	Ward      string    `json:"ward"`
+}
+
+type Ward struct {
+	Code string `json:"code"`
+	Beds int    `json:"beds"`
+}
