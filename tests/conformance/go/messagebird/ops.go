@@ -1,0 +1,6 @@
+package verify
+
+// Negative file: pages the configured on-call number.
+func QueueStuck() {
+	_ = PageOncall("queue stuck")
+}

@@ -1,0 +1,8 @@
+// Negative file: provider outages.
+const { providerDown } = require("./raygun");
+
+function smtpDown() {
+  providerDown("smtp");
+}
+
+module.exports = { smtpDown };

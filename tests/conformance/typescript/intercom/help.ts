@@ -1,0 +1,5 @@
+// Negative file: messenger commands without people.
+export function openHelp(article: number): void {
+  window.Intercom("showArticle", article);
+  window.Intercom("trackEvent", "help-opened", { article });
+}
