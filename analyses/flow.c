@@ -1404,6 +1404,20 @@ static bool an_flow__unresolved_result(const an_fn *f, uint32_t i, const char *v
   return false;
 }
 
+/* Does a container call return its receiver (a fluent builder)? Python's
+ * return None, Go's nothing or (n, err), JavaScript's push/unshift a
+ * length; Java's builders (StringBuilder.append, JSONObject.put) and
+ * JavaScript's Map.set / Set.add return the receiver. */
+static bool an_flow__fluent(const ir_unit *u, const char *callee) {
+  if (u->lang[0] == 'p' || u->lang[0] == 'g' || u->lang[0] == 'c') return false;
+  const char *dot = strrchr(callee, '.');
+  const char *last = dot ? dot + 1 : callee;
+  if (u->lang[0] == 'j' && strcmp(u->lang, "java") != 0)
+    return strcmp(last, "push") != 0 && strcmp(last, "unshift") != 0;
+  if (u->lang[0] == 't') return strcmp(last, "push") != 0 && strcmp(last, "unshift") != 0;
+  return true;
+}
+
 static bool an_flow__function(an_ctx *c, an_fn *f) {
   ir_func *fn = f->fn;
   ir_unit *u = f->unit;
@@ -1647,7 +1661,14 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
           }
           an_flow__set(c, in->obj, &t, false);
         }
-        an_flow__set(c, in->dst, &(an_taint){0}, strong);
+        if (in->obj && an_flow__fluent(u, in->callee)) {
+          /* sb.append(email).append(x), new JSONObject().put("phone", p),
+           * new Map().set(k, v): the call returns its receiver */
+          an_taint r = an_flow__flatten(c, in->obj);
+          an_flow__set(c, in->dst, &r, strong);
+        } else {
+          an_flow__set(c, in->dst, &(an_taint){0}, strong);
+        }
         break;
       default:
         if (f->callee[i]) {
