@@ -462,7 +462,7 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an
     steps[n - 1 - i] = tmp;
   }
   const an_step *last = &steps[n - 1];
-  char msg[1024], vendor[128] = "";
+  char msg[2048], vendor[128] = "";
   if (sink->vendor) snprintf(vendor, sizeof vendor, " (%s)", sink->vendor);
   char in_svc[300] = "";
   const char *src_svc = s->symbol; /* "service:..." */
@@ -475,18 +475,19 @@ static void an_flow__emit(an_ctx *c, uint32_t src, const an_sink *sink, const an
       size_t l = strlen(cats_text);
       snprintf(cats_text + l, sizeof cats_text - l, "%s%s", k ? ", " : "", s->cats[k]);
     }
-    snprintf(what, sizeof what, "Personal data (%s) held by a %s record", cats_text, s->name);
+    snprintf(what, sizeof what, "Personal data (%.500s) held by a %.100s record", cats_text,
+             s->name);
   } else {
-    snprintf(what, sizeof what, "Personal data (%s) read as '%s'", s->category, s->name);
+    snprintf(what, sizeof what, "Personal data (%.200s) read as '%.400s'", s->category, s->name);
   }
   if (sink->kind == IR_SINK_RESPONSE && strcmp(sink->callee, "return") == 0)
-    snprintf(msg, sizeof msg, "%s in %s%s is returned in %s%s%s", what, s->where, in_svc,
-             ir_sink_kind_words(sink->kind), in_svc[0] ? " by service " : "",
+    snprintf(msg, sizeof msg, "%.640s in %.300s%.300s is returned in %s%s%.200s", what, s->where,
+             in_svc, ir_sink_kind_words(sink->kind), in_svc[0] ? " by service " : "",
              in_svc[0] ? sink->service : "");
   else
-    snprintf(msg, sizeof msg, "%s in %s%s reaches %s%s through %s%s%s", what, s->where, in_svc,
-             ir_sink_kind_words(sink->kind), vendor, sink->callee, in_svc[0] ? " in service " : "",
-             in_svc[0] ? sink->service : "");
+    snprintf(msg, sizeof msg, "%.640s in %.300s%.300s reaches %s%.128s through %.300s%s%.200s",
+             what, s->where, in_svc, ir_sink_kind_words(sink->kind), vendor, sink->callee,
+             in_svc[0] ? " in service " : "", in_svc[0] ? sink->service : "");
   an_finding f = {0};
   f.rule_id = ir_sink_kind_rule(sink->kind);
   f.sink_kind = sink->kind;
@@ -2187,6 +2188,21 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
         g = an_flow__lookup(&c, &byname, ctor->unit->module, buf, strlen(buf));
         /* Python passes the object as self; Java and JavaScript as this. */
         if (g) bind = strcmp(g->unit->lang, "python") == 0 ? AN_BIND_SHIFT_OBJ : 0;
+      }
+      if (!g && dot && in->obj && f->fn->param_types &&
+          (f->unit->lang[0] == 'g' || strcmp(f->unit->lang, "java") == 0)) {
+        /* A method called on a parameter declared with a type of the
+         * package: func show(u *User) { u.FullName() } calls User.FullName. */
+        for (uint32_t p = 0; p < f->fn->nparams && !g; p++) {
+          char base[256];
+          if (f->fn->params[p] != in->obj ||
+              !an_flow__type_base(f->fn->param_types[p], base, sizeof base))
+            continue;
+          snprintf(buf, sizeof buf, "%s.%s", base, dot + 1);
+          g = an_flow__lookup(&c, &byname, f->unit->module, buf, strlen(buf));
+          /* Go passes the object as the receiver, its first parameter; Java as this. */
+          if (g) bind = f->unit->lang[0] == 'g' ? AN_BIND_SHIFT_OBJ : 0;
+        }
       }
       if (!g && is_c && !strchr(in->callee, '.')) {
         /* C: a static function of the file, else an external one of the service. */

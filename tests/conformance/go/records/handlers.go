@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"fmt"
 	"log"
 	"net/http"
 )
@@ -19,4 +20,9 @@ func logAdmission(p *Patient, ward Ward) {
 	log.Printf("admitted %+v", p) // expect: pii-to-log user.health_and_medical.record_id user.name user.demographic.date_of_birth
 	log.Printf("to ward %s (%d beds)", ward.Code, ward.Beds)
 	log.Printf("ward of the admission: %s", p.Ward)
+}
+
+func printBand(p *Patient, w Ward) {
+	fmt.Println(p.Label()) // expect: pii-to-stdout user.name user.health_and_medical.record_id
+	fmt.Println(w.Label())
 }

@@ -14,3 +14,12 @@ type Ward struct {
 	Code string `json:"code"`
 	Beds int    `json:"beds"`
 }
+
+// Label is what the wristband printer receives.
+func (p *Patient) Label() string {
+	return p.FullName + " (" + p.MRN + ")"
+}
+
+func (w Ward) Label() string {
+	return w.Code
+}
