@@ -716,7 +716,21 @@ static const char *fe_c__expr(fe_c__ctx *self, CXCursor e, uint16_t depth, const
 
 /* ---- statements ------------------------------------------------------------ */
 
+/* libclang's spelling of a type, interned ("FILE *", "struct user *"), or
+ * NULL when it has none. */
+static const char *fe_c__type_text(fe_c__ctx *self, CXType t) {
+  CXString ts = clang_getTypeSpelling(t);
+  const char *s = clang_getCString(ts);
+  const char *r = s && s[0] ? ir_str(self->unit, s) : NULL;
+  clang_disposeString(ts);
+  return r;
+}
+
 static void fe_c__var(fe_c__ctx *self, CXCursor v, uint16_t depth) {
+  const char *name = fe_c__spelling(self, v);
+  if (name[0]) /* every local is declared with its type */
+    ir_func_add_local(self->unit, self->fn, name, fe_c__type_text(self, clang_getCursorType(v)),
+                      fe_c__loc_at(clang_getCursorLocation(v)));
   CXCursor init = clang_Cursor_getVarDeclInitializer(v);
   if (clang_Cursor_isNull(init)) return;
   fe_c__expr_into(self, init, depth, fe_c__spelling(self, v));
@@ -901,11 +915,10 @@ static void fe_c__function(fe_c__ctx *self, CXCursor f) {
       name = ir_str(self->unit, buf);
     }
     /* the declared type as libclang spells it: typedef names kept ("FILE *") */
-    CXString ts = clang_getTypeSpelling(clang_getCursorType(arg));
-    const char *type = clang_getCString(ts);
-    ir_func_add_typed_param(self->unit, fn, name, type && type[0] ? type : NULL);
-    clang_disposeString(ts);
+    ir_func_add_typed_param(self->unit, fn, name, fe_c__type_text(self, clang_getCursorType(arg)));
   }
+  ir_func_set_ret_type(self->unit, fn,
+                       fe_c__type_text(self, clang_getResultType(clang_getCursorType(f))));
   fe_c__cursors ch = fe_c__children(f);
   for (size_t i = 0; i < ch.len; i++)
     if (clang_getCursorKind(ch.items[i]) == CXCursor_CompoundStmt) fe_c__stmt(self, ch.items[i], 0);

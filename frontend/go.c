@@ -69,7 +69,7 @@ static const char *const go_kind_names[] = {"",
   X(name) X(type) X(tag) X(body) X(parameters) X(receiver) X(function) X(arguments) \
   X(operand) X(field) X(index) X(left) X(right) X(value) X(condition) X(consequence) \
   X(alternative) X(initializer) X(update) X(key) X(path) X(alias) X(communication) \
-  X(operator) X(channel) X(label)
+  X(operator) X(channel) X(label) X(result) X(start) X(end) X(capacity)
 /* clang-format on */
 
 typedef struct go_lang {
@@ -444,6 +444,35 @@ static void go_params(go_ctx *c, TSNode params) {
   c->kids.len = k0;
 }
 
+static bool go_is_blank(go_ctx *c, TSNode n);
+
+/* The declared result of a function as written: a single type ("*User"),
+ * or the type of the first of a result list ("*User" of (*User, error),
+ * also of (u *User, err error)); NULL when it returns nothing. Named results
+ * are locals of their declared type. */
+static void go_result(go_ctx *c, TSNode result) {
+  if (ts_node_is_null(result) || ts_node_has_error(result)) return;
+  if (go_kind_of(result) != GK_parameter_list) {
+    ir_func_set_ret_type(c->unit, go_fn(c), go_text(c, result));
+    return;
+  }
+  size_t k0 = go_kids(c, result), k1 = c->kids.len;
+  for (size_t i = k0; i < k1; i++) {
+    go_kid k = c->kids.items[i];
+    if (k.kind != GK_parameter_declaration && k.kind != GK_variadic_parameter_declaration) continue;
+    const char *type = go_param_type(c, k.node);
+    if (!go_fn(c)->ret_type) ir_func_set_ret_type(c->unit, go_fn(c), type);
+    size_t j0 = go_kids(c, k.node), j1 = c->kids.len;
+    for (size_t j = j0; j < j1; j++) {
+      TSNode nm = c->kids.items[j].node;
+      if (c->kids.items[j].field == go_L.f_name && !ts_node_is_missing(nm) && !go_is_blank(c, nm))
+        ir_func_add_local(c->unit, go_fn(c), go_text(c, nm), type, go_loc(nm));
+    }
+    c->kids.len = j0;
+  }
+  c->kids.len = k0;
+}
+
 typedef struct go_saved {
   uint32_t fi;
   uint16_t depth;
@@ -492,6 +521,7 @@ static const char *go_func_literal(go_ctx *c, TSNode n) {
   c->depth = 0;
   c->fname = qual;
   go_params(c, go_field(n, go_L.f_parameters));
+  go_result(c, go_field(n, go_L.f_result));
   TSNode body = go_field(n, go_L.f_body);
   if (!ts_node_is_null(body)) go_block(c, body);
   go_restore(c, s);
@@ -874,6 +904,20 @@ static void go_assign(go_ctx *c, TSNode at, size_t t0, size_t t1, size_t v0, siz
   c->vals.len = mark;
 }
 
+/* u := v.(*User) / var u = v.(*User) declares u of the asserted type. */
+static void go_asserted_local(go_ctx *c, size_t t0, size_t t1, size_t v0, size_t v1) {
+  if (t1 - t0 != 1 || v1 - v0 != 1) return;
+  TSNode target = c->kids.items[t0].node, e = c->kids.items[v0].node;
+  for (int guard = 0; guard < 64 && go_kind_of(e) == GK_parenthesized_expression; guard++)
+    e = go_first_named(e);
+  if (go_kind_of(target) != GK_identifier || go_is_blank(c, target) ||
+      go_kind_of(e) != GK_type_assertion_expression)
+    return;
+  TSNode ty = go_field(e, go_L.f_type);
+  if (!ts_node_is_null(ty) && !ts_node_has_error(ty))
+    ir_func_add_local(c->unit, go_fn(c), go_text(c, target), go_text(c, ty), go_loc(target));
+}
+
 /* x := e, x = e, x op= e (left/right expression lists). */
 static void go_assignment(go_ctx *c, TSNode n, bool decl) {
   TSNode left = go_field(n, go_L.f_left), right = go_field(n, go_L.f_right);
@@ -884,13 +928,25 @@ static void go_assignment(go_ctx *c, TSNode n, bool decl) {
   }
   size_t t0 = go_list(c, left), t1 = c->kids.len;
   size_t v0 = go_list(c, right), v1 = c->kids.len;
+  if (decl) go_asserted_local(c, t0, t1, v0, v1);
   go_assign(c, n, t0, t1, v0, v1, compound);
   c->kids.len = t0;
 }
 
-/* var a, b = e1, e2 / const c = e (names are identifiers). */
+/* var a, b = e1, e2 / const c = e (names are identifiers); var u User and
+ * var u *User = f() declare u of that type. */
 static void go_var_spec(go_ctx *c, TSNode spec) {
-  TSNode value = go_field(spec, go_L.f_value);
+  TSNode value = go_field(spec, go_L.f_value), type = go_field(spec, go_L.f_type);
+  if (!ts_node_is_null(type) && !ts_node_has_error(type)) {
+    const char *ty = go_text(c, type);
+    size_t j0 = go_kids(c, spec), j1 = c->kids.len;
+    for (size_t j = j0; j < j1; j++) {
+      TSNode nm = c->kids.items[j].node;
+      if (c->kids.items[j].field == go_L.f_name && !ts_node_is_missing(nm) && !go_is_blank(c, nm))
+        ir_func_add_local(c->unit, go_fn(c), go_text(c, nm), ty, go_loc(nm));
+    }
+    c->kids.len = j0;
+  }
   if (ts_node_is_null(value)) return;
   size_t t0 = c->kids.len;
   size_t k0 = go_kids(c, spec), k1 = c->kids.len;
@@ -900,6 +956,7 @@ static void go_var_spec(go_ctx *c, TSNode spec) {
     if (c->kids.items[i].field == go_L.f_name) c->kids.items[w++] = c->kids.items[i];
   c->kids.len = w;
   size_t v0 = go_list(c, value), v1 = c->kids.len;
+  if (ts_node_is_null(type)) go_asserted_local(c, t0, w, v0, v1);
   go_assign(c, spec, t0, w, v0, v1, false);
   c->kids.len = t0;
 }
@@ -1075,6 +1132,7 @@ static void go_function(go_ctx *c, TSNode n, bool method) {
                             ts_node_is_null(recv_name) ? c->s_blank : go_text(c, recv_name),
                             ts_node_is_null(recv_decl) ? NULL : go_param_type(c, recv_decl));
   go_params(c, go_field(n, go_L.f_parameters));
+  go_result(c, go_field(n, go_L.f_result));
   TSNode body = go_field(n, go_L.f_body);
   if (!ts_node_is_null(body)) go_block(c, body);
   go_restore(c, s);

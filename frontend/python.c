@@ -59,7 +59,8 @@ static const char *const py_kind_names[] = {"",
 #define PY_FIELDS(X) \
   X(function) X(arguments) X(object) X(attribute) X(left) X(right) X(value) X(subscript) \
   X(body) X(parameters) X(name) X(alternative) X(consequence) X(condition) X(type) X(alias) \
-  X(key) X(expression) X(module_name) X(argument) X(definition) X(subject) X(guard) X(cause)
+  X(key) X(expression) X(module_name) X(argument) X(definition) X(subject) X(guard) X(cause) \
+  X(return_type) X(operator)
 /* clang-format on */
 
 typedef struct py_lang {
@@ -911,6 +912,10 @@ static void py_assignment(py_ctx *c, TSNode n) {
       types[nt] = type;
       nt++;
       if (c->cls >= 0 && py_kind_of(left) == PK_identifier) py_add_field(c, c->cls, left, type);
+      /* u: User = ... declares a local of that type (in a class body, a field) */
+      if (c->cls < 0 && py_kind_of(left) == PK_identifier && !ts_node_is_null(type) &&
+          !ts_node_has_error(type))
+        ir_func_add_local(c->unit, py_fn(c), py_text(c, left), py_text(c, type), py_loc(left));
     }
     cur = py_field(cur, py_L.f_right);
     if (ts_node_is_null(cur)) return; /* annotation only: x: int */
@@ -1013,6 +1018,9 @@ static void py_function(py_ctx *c, TSNode n) {
   c->self_name = NULL;
   c->self_rec = -1;
   const char *first = py_params(c, py_field(n, py_L.f_parameters));
+  TSNode ret = py_field(n, py_L.f_return_type);
+  if (!ts_node_is_null(ret) && !ts_node_has_error(ret))
+    ir_func_set_ret_type(c->unit, fn, py_text(c, ret));
   if (method && first) {
     c->self_name = first;
     c->self_rec = cls;
