@@ -13,6 +13,8 @@
  *   - `a, b := f()` loads the elements "0", "1" of the call's value, and
  *     `return x, err` returns a "<tuple>";
  *   - a channel is a container: `ch <- v` stores into it, `<-ch` reads it;
+ *   - `s[lo:hi]` is CALL <slice>(lo, hi) recv s and `a - b` CALL <sub>(a, b)
+ *     (ir/opcodes.def);
  *   - `os.Stdout` / `os.Stderr` are the values "stdout" / "stderr", the names
  *     the models' stream=N option knows (fmt.Fprintf(os.Stderr, ...)).
  */
@@ -541,7 +543,18 @@ static bool go_is_bool_op(go_ctx *c, TSNode op) {
   return false;
 }
 
-/* Expressions whose single instruction can write a named destination. */
+static bool go_is_number(go_kind k) {
+  return k == GK_int_literal || k == GK_float_literal || k == GK_imaginary_literal;
+}
+
+/* Is n a binary subtraction a - b? */
+static bool go_is_sub(go_ctx *c, TSNode n) {
+  TSNode op = go_operator(n);
+  return !ts_node_is_null(op) && go_text_is(c, op, "-");
+}
+
+/* Expressions whose single instruction can write a named destination (not
+ * slices and subtractions: their calls write a temporary). */
 static bool go_direct(go_ctx *c, TSNode n, unsigned guard) {
   if (guard > 64) return false;
   switch (go_kind_of(n)) {
@@ -550,11 +563,10 @@ static bool go_direct(go_ctx *c, TSNode n, unsigned guard) {
   case GK_index_expression:
     return true;
   case GK_binary_expression:
-    return !go_is_bool_op(c, go_operator(n));
+    return !go_is_bool_op(c, go_operator(n)) && !go_is_sub(c, n);
   case GK_parenthesized_expression:
   case GK_type_assertion_expression:
-  case GK_type_conversion_expression:
-  case GK_slice_expression: {
+  case GK_type_conversion_expression: {
     TSNode e = go_kind_of(n) == GK_parenthesized_expression ? go_first_named(n)
                                                             : go_field(n, go_L.f_operand);
     return !ts_node_is_null(e) && go_direct(c, e, guard + 1);
@@ -618,13 +630,18 @@ static const char *go_expr(go_ctx *c, TSNode n, const char *dst) {
     break;
   }
   case GK_slice_expression: {
-    /* s[a:b] is (part of) s */
-    TSNode o = go_field(n, go_L.f_operand);
-    r = ts_node_is_null(o) ? go_const_s(c, n, "<expr>") : go_expr(c, o, dst);
-    size_t k0 = go_kids(c, n), k1 = c->kids.len;
-    for (size_t i = k0; i < k1; i++)
-      if (c->kids.items[i].field != go_L.f_operand) go_expr(c, c->kids.items[i].node, NULL);
-    c->kids.len = k0;
+    /* s[lo:hi:max]: CALL %t = <slice>(lo, hi) recv s, a missing bound the
+     * CONST "" (s[:4] gives <slice>("", "4")), max lowered for its effects
+     * only; into a temporary (an assignment copies it) */
+    TSNode o = go_field(n, go_L.f_operand), cap = go_field(n, go_L.f_capacity);
+    TSNode bound[2] = {go_field(n, go_L.f_start), go_field(n, go_L.f_end)};
+    const char *obj = ts_node_is_null(o) ? go_const_s(c, n, "<expr>") : go_expr(c, o, NULL);
+    const char *args[2];
+    for (int i = 0; i < 2; i++)
+      args[i] = ts_node_is_null(bound[i]) ? go_const_s(c, n, "") : go_expr(c, bound[i], NULL);
+    if (!ts_node_is_null(cap)) go_expr(c, cap, NULL);
+    r = go_temp(c);
+    go_emit(c, IR_CALL, n, r, obj, NULL, ir_str(c->unit, "<slice>"), NULL, args, 2);
     break;
   }
   case GK_call_expression:
@@ -647,6 +664,12 @@ static const char *go_expr(go_ctx *c, TSNode n, const char *dst) {
     } else if (!ts_node_is_null(op) && go_text_is(c, op, "!")) {
       go_expr(c, e, NULL);
       r = go_const_s(c, n, "<bool>");
+    } else if (!ts_node_is_null(op) && go_text_is(c, op, "-") && go_is_number(go_kind_of(e))) {
+      go_buf_reset(&c->nb); /* -4: CONST "-4" */
+      as_buf_putc(&c->nb, '-');
+      as_buf_put(&c->nb, c->src + ts_node_start_byte(e),
+                 ts_node_end_byte(e) - ts_node_start_byte(e));
+      r = go_const(c, n, go_str_trunc(c, c->nb.data, c->nb.len), NULL);
     } else {
       const char *arg[1] = {go_expr(c, e, NULL)};
       r = go_temp(c);
@@ -662,6 +685,9 @@ static const char *go_expr(go_ctx *c, TSNode n, const char *dst) {
     if (!ts_node_is_null(rt)) args[na++] = go_expr(c, rt, NULL);
     if (go_is_bool_op(c, go_operator(n))) {
       r = go_const_s(c, n, "<bool>");
+    } else if (go_is_sub(c, n)) { /* a - b: CALL <sub> into a temporary */
+      r = go_temp(c);
+      go_emit(c, IR_CALL, n, r, NULL, NULL, ir_str(c->unit, "<sub>"), NULL, args, na);
     } else {
       r = dst ? dst : go_temp(c);
       go_emit(c, IR_CONCAT, n, r, NULL, NULL, NULL, NULL, args, na);

@@ -824,6 +824,20 @@ static const char *jv_string(jv_ctx *c, TSNode n, const char *dst) {
   return d;
 }
 
+static bool jv_is_number(jv_kind k) {
+  switch (k) {
+  case JK_decimal_integer_literal:
+  case JK_hex_integer_literal:
+  case JK_octal_integer_literal:
+  case JK_binary_integer_literal:
+  case JK_decimal_floating_point_literal:
+  case JK_hex_floating_point_literal:
+    return true;
+  default:
+    return false;
+  }
+}
+
 static bool jv_is_bool_op(const char *op) {
   static const char *const ops[] = {"&&", "||", "==", "!=", "<", ">", "<=", ">="};
   for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
@@ -867,9 +881,10 @@ static const char *jv_binary(jv_ctx *c, TSNode n, const char *dst) {
   }
   c->kids.len = k0;
   if (c->vals.len == mark) return jv_const_to(c, n, dst, ir_str(c->unit, "<expr>"));
-  const char *d = dst ? dst : jv_temp(c);
-  jv_emit(c, IR_CONCAT, n, d, NULL, NULL, NULL, NULL, c->vals.items + mark,
-          (uint32_t)(c->vals.len - mark));
+  bool sub = strcmp(op, "-") == 0; /* a - b: CALL <sub> into a temporary */
+  const char *d = dst && !sub ? dst : jv_temp(c);
+  jv_emit(c, sub ? IR_CALL : IR_CONCAT, n, d, NULL, NULL, sub ? ir_str(c->unit, "<sub>") : NULL,
+          NULL, c->vals.items + mark, (uint32_t)(c->vals.len - mark));
   c->vals.len = mark;
   return d;
 }
@@ -1044,6 +1059,13 @@ static const char *jv_expr(jv_ctx *c, TSNode n, const char *dst) {
     break;
   case JK_unary_expression: {
     TSNode o = jv_field(n, jv_L.f_operand);
+    if (!ts_node_is_null(o) && jv_is_number(jv_kind_of(o)) && strcmp(jv_op(n), "-") == 0) {
+      jv_buf_reset(&c->nb); /* -4: CONST "-4" */
+      as_buf_putc(&c->nb, '-');
+      jv_put_text(c, &c->nb, o);
+      r = jv_const_to(c, n, dst, jv_str_trunc(c, c->nb.data, c->nb.len));
+      break;
+    }
     const char *v = ts_node_is_null(o) ? jv_const(c, n, "<expr>") : jv_expr(c, o, NULL);
     if (strcmp(jv_op(n), "!") == 0) {
       r = jv_const_to(c, n, dst, ir_str(c->unit, "<bool>"));

@@ -947,6 +947,9 @@ static const char *js_expr(js_ctx *c, TSNode n, const char *dst) {
     if (!ts_node_is_null(rt)) args[na++] = js_expr(c, rt, NULL);
     if (js_is_comparison(js_operator(c, n)) || na == 0) {
       r = js_const_s(c, n, "<bool>");
+    } else if (strcmp(js_operator(c, n), "-") == 0) { /* a - b: CALL <sub> into a temporary */
+      r = js_temp(c);
+      js_emit(c, IR_CALL, n, r, NULL, NULL, ir_str(c->unit, "<sub>"), NULL, args, na);
     } else {
       r = dst ? dst : js_temp(c);
       js_emit(c, IR_CONCAT, n, r, NULL, NULL, NULL, NULL, args, na);
@@ -955,6 +958,15 @@ static const char *js_expr(js_ctx *c, TSNode n, const char *dst) {
   }
   case JK_unary_expression: {
     TSNode a = js_field(n, c->L->f_argument);
+    if (!ts_node_is_null(a) && js_kind_of(c, a) == JK_number &&
+        strcmp(js_operator(c, n), "-") == 0) {
+      js_buf_reset(&c->nb); /* -4: CONST "-4" */
+      as_buf_putc(&c->nb, '-');
+      as_buf_put(&c->nb, c->src + ts_node_start_byte(a),
+                 ts_node_end_byte(a) - ts_node_start_byte(a));
+      r = js_const(c, n, js_str_trunc(c, c->nb.data, c->nb.len));
+      break;
+    }
     const char *v = ts_node_is_null(a) ? js_const_s(c, n, "<expr>") : js_expr(c, a, NULL);
     const char *op = js_operator(c, n);
     if (strcmp(op, "-") == 0 || strcmp(op, "+") == 0 || strcmp(op, "~") == 0) {
