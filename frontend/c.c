@@ -261,6 +261,15 @@ static bool fe_c__is_not(fe_c__ctx *self, CXCursor e, CXCursor operand) {
   return fe_c__is_int_result(e) && fe_c__is_scalar_nonint(clang_getCursorType(operand));
 }
 
+/* Is the UnaryOperator e a minus written in the source (not --x, not in a
+ * macro body)? */
+static bool fe_c__is_minus(fe_c__ctx *self, CXCursor e) {
+  CXSourceLocation s = clang_getRangeStart(clang_getCursorExtent(e));
+  unsigned off;
+  return fe_c__plain(s, &off) && off + 1 < self->len && self->src[off] == '-' &&
+         self->src[off + 1] != '-';
+}
+
 static bool fe_c__is_bool_op(const char *op) {
   static const char *const ops[] = {"==", "!=", "<", ">", "<=", ">=", "&&", "||"};
   for (size_t i = 0; i < sizeof ops / sizeof *ops; i++)
@@ -654,6 +663,12 @@ static const char *fe_c__expr(fe_c__ctx *self, CXCursor e, uint16_t depth, const
     args[0] = fe_c__expr(self, lhs, depth, NULL);
     args[1] = fe_c__expr(self, rhs, depth, NULL);
     if (fe_c__is_bool_op(op)) return fe_c__const(self, depth, want, "<bool>", loc);
+    if (strcmp(op, "-") == 0) { /* a - b: CALL <sub> into a temporary */
+      const char *dst = ir_temp(self->unit, self->fn);
+      fe_c__emit(self, IR_CALL, depth, dst, NULL, NULL, ir_str(self->unit, "<sub>"), NULL, args, 2,
+                 loc);
+      return dst;
+    }
     return fe_c__concat(self, depth, want, args, 2, loc);
   }
   case CXCursor_CompoundAssignOperator:
@@ -664,6 +679,13 @@ static const char *fe_c__expr(fe_c__ctx *self, CXCursor e, uint16_t depth, const
     if (fe_c__is_not(self, e, inner)) {
       fe_c__expr(self, inner, depth, NULL);
       return fe_c__const(self, depth, want, "<bool>", loc);
+    }
+    enum CXCursorKind ik = clang_getCursorKind(inner);
+    if ((ik == CXCursor_IntegerLiteral || ik == CXCursor_FloatingLiteral) &&
+        fe_c__is_minus(self, e)) {
+      char buf[128]; /* -4: CONST "-4" */
+      snprintf(buf, sizeof buf, "-%s", fe_c__literal_text(self, inner));
+      return fe_c__const(self, depth, want, buf, loc);
     }
     return fe_c__expr(self, inner, depth, want); /* - ~ * & ++ --: the operand */
   }
@@ -716,7 +738,21 @@ static const char *fe_c__expr(fe_c__ctx *self, CXCursor e, uint16_t depth, const
 
 /* ---- statements ------------------------------------------------------------ */
 
+/* libclang's spelling of a type, interned ("FILE *", "struct user *"), or
+ * NULL when it has none. */
+static const char *fe_c__type_text(fe_c__ctx *self, CXType t) {
+  CXString ts = clang_getTypeSpelling(t);
+  const char *s = clang_getCString(ts);
+  const char *r = s && s[0] ? ir_str(self->unit, s) : NULL;
+  clang_disposeString(ts);
+  return r;
+}
+
 static void fe_c__var(fe_c__ctx *self, CXCursor v, uint16_t depth) {
+  const char *name = fe_c__spelling(self, v);
+  if (name[0]) /* every local is declared with its type */
+    ir_func_add_local(self->unit, self->fn, name, fe_c__type_text(self, clang_getCursorType(v)),
+                      fe_c__loc_at(clang_getCursorLocation(v)));
   CXCursor init = clang_Cursor_getVarDeclInitializer(v);
   if (clang_Cursor_isNull(init)) return;
   fe_c__expr_into(self, init, depth, fe_c__spelling(self, v));
@@ -901,11 +937,10 @@ static void fe_c__function(fe_c__ctx *self, CXCursor f) {
       name = ir_str(self->unit, buf);
     }
     /* the declared type as libclang spells it: typedef names kept ("FILE *") */
-    CXString ts = clang_getTypeSpelling(clang_getCursorType(arg));
-    const char *type = clang_getCString(ts);
-    ir_func_add_typed_param(self->unit, fn, name, type && type[0] ? type : NULL);
-    clang_disposeString(ts);
+    ir_func_add_typed_param(self->unit, fn, name, fe_c__type_text(self, clang_getCursorType(arg)));
   }
+  ir_func_set_ret_type(self->unit, fn,
+                       fe_c__type_text(self, clang_getResultType(clang_getCursorType(f))));
   fe_c__cursors ch = fe_c__children(f);
   for (size_t i = 0; i < ch.len; i++)
     if (clang_getCursorKind(ch.items[i]) == CXCursor_CompoundStmt) fe_c__stmt(self, ch.items[i], 0);

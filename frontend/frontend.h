@@ -17,11 +17,11 @@
 #include "../ir/ir.h"
 
 /* Bumped whenever a frontend's lowering changes; part of the unit cache key. */
-#define FE_PYTHON_VERSION "python-6"
-#define FE_C_VERSION "c-4"
-#define FE_JAVASCRIPT_VERSION "javascript-4"
-#define FE_GO_VERSION "go-5"
-#define FE_JAVA_VERSION "java-5"
+#define FE_PYTHON_VERSION "python-7"
+#define FE_C_VERSION "c-5"
+#define FE_JAVASCRIPT_VERSION "javascript-5"
+#define FE_GO_VERSION "go-6"
+#define FE_JAVA_VERSION "java-6"
 
 /* Python through tree-sitter. relpath is the path relative to the scan root,
  * module the dotted module name ("app.handlers"). The caller owns the unit. */

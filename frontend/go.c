@@ -13,6 +13,8 @@
  *   - `a, b := f()` loads the elements "0", "1" of the call's value, and
  *     `return x, err` returns a "<tuple>";
  *   - a channel is a container: `ch <- v` stores into it, `<-ch` reads it;
+ *   - `s[lo:hi]` is CALL <slice>(lo, hi) recv s and `a - b` CALL <sub>(a, b)
+ *     (ir/opcodes.def);
  *   - `os.Stdout` / `os.Stderr` are the values "stdout" / "stderr", the names
  *     the models' stream=N option knows (fmt.Fprintf(os.Stderr, ...)).
  */
@@ -69,7 +71,7 @@ static const char *const go_kind_names[] = {"",
   X(name) X(type) X(tag) X(body) X(parameters) X(receiver) X(function) X(arguments) \
   X(operand) X(field) X(index) X(left) X(right) X(value) X(condition) X(consequence) \
   X(alternative) X(initializer) X(update) X(key) X(path) X(alias) X(communication) \
-  X(operator) X(channel) X(label)
+  X(operator) X(channel) X(label) X(result) X(start) X(end) X(capacity)
 /* clang-format on */
 
 typedef struct go_lang {
@@ -444,6 +446,35 @@ static void go_params(go_ctx *c, TSNode params) {
   c->kids.len = k0;
 }
 
+static bool go_is_blank(go_ctx *c, TSNode n);
+
+/* The declared result of a function as written: a single type ("*User"),
+ * or the type of the first of a result list ("*User" of (*User, error),
+ * also of (u *User, err error)); NULL when it returns nothing. Named results
+ * are locals of their declared type. */
+static void go_result(go_ctx *c, TSNode result) {
+  if (ts_node_is_null(result) || ts_node_has_error(result)) return;
+  if (go_kind_of(result) != GK_parameter_list) {
+    ir_func_set_ret_type(c->unit, go_fn(c), go_text(c, result));
+    return;
+  }
+  size_t k0 = go_kids(c, result), k1 = c->kids.len;
+  for (size_t i = k0; i < k1; i++) {
+    go_kid k = c->kids.items[i];
+    if (k.kind != GK_parameter_declaration && k.kind != GK_variadic_parameter_declaration) continue;
+    const char *type = go_param_type(c, k.node);
+    if (!go_fn(c)->ret_type) ir_func_set_ret_type(c->unit, go_fn(c), type);
+    size_t j0 = go_kids(c, k.node), j1 = c->kids.len;
+    for (size_t j = j0; j < j1; j++) {
+      TSNode nm = c->kids.items[j].node;
+      if (c->kids.items[j].field == go_L.f_name && !ts_node_is_missing(nm) && !go_is_blank(c, nm))
+        ir_func_add_local(c->unit, go_fn(c), go_text(c, nm), type, go_loc(nm));
+    }
+    c->kids.len = j0;
+  }
+  c->kids.len = k0;
+}
+
 typedef struct go_saved {
   uint32_t fi;
   uint16_t depth;
@@ -492,6 +523,7 @@ static const char *go_func_literal(go_ctx *c, TSNode n) {
   c->depth = 0;
   c->fname = qual;
   go_params(c, go_field(n, go_L.f_parameters));
+  go_result(c, go_field(n, go_L.f_result));
   TSNode body = go_field(n, go_L.f_body);
   if (!ts_node_is_null(body)) go_block(c, body);
   go_restore(c, s);
@@ -511,7 +543,18 @@ static bool go_is_bool_op(go_ctx *c, TSNode op) {
   return false;
 }
 
-/* Expressions whose single instruction can write a named destination. */
+static bool go_is_number(go_kind k) {
+  return k == GK_int_literal || k == GK_float_literal || k == GK_imaginary_literal;
+}
+
+/* Is n a binary subtraction a - b? */
+static bool go_is_sub(go_ctx *c, TSNode n) {
+  TSNode op = go_operator(n);
+  return !ts_node_is_null(op) && go_text_is(c, op, "-");
+}
+
+/* Expressions whose single instruction can write a named destination (not
+ * slices and subtractions: their calls write a temporary). */
 static bool go_direct(go_ctx *c, TSNode n, unsigned guard) {
   if (guard > 64) return false;
   switch (go_kind_of(n)) {
@@ -520,11 +563,10 @@ static bool go_direct(go_ctx *c, TSNode n, unsigned guard) {
   case GK_index_expression:
     return true;
   case GK_binary_expression:
-    return !go_is_bool_op(c, go_operator(n));
+    return !go_is_bool_op(c, go_operator(n)) && !go_is_sub(c, n);
   case GK_parenthesized_expression:
   case GK_type_assertion_expression:
-  case GK_type_conversion_expression:
-  case GK_slice_expression: {
+  case GK_type_conversion_expression: {
     TSNode e = go_kind_of(n) == GK_parenthesized_expression ? go_first_named(n)
                                                             : go_field(n, go_L.f_operand);
     return !ts_node_is_null(e) && go_direct(c, e, guard + 1);
@@ -588,13 +630,18 @@ static const char *go_expr(go_ctx *c, TSNode n, const char *dst) {
     break;
   }
   case GK_slice_expression: {
-    /* s[a:b] is (part of) s */
-    TSNode o = go_field(n, go_L.f_operand);
-    r = ts_node_is_null(o) ? go_const_s(c, n, "<expr>") : go_expr(c, o, dst);
-    size_t k0 = go_kids(c, n), k1 = c->kids.len;
-    for (size_t i = k0; i < k1; i++)
-      if (c->kids.items[i].field != go_L.f_operand) go_expr(c, c->kids.items[i].node, NULL);
-    c->kids.len = k0;
+    /* s[lo:hi:max]: CALL %t = <slice>(lo, hi) recv s, a missing bound the
+     * CONST "" (s[:4] gives <slice>("", "4")), max lowered for its effects
+     * only; into a temporary (an assignment copies it) */
+    TSNode o = go_field(n, go_L.f_operand), cap = go_field(n, go_L.f_capacity);
+    TSNode bound[2] = {go_field(n, go_L.f_start), go_field(n, go_L.f_end)};
+    const char *obj = ts_node_is_null(o) ? go_const_s(c, n, "<expr>") : go_expr(c, o, NULL);
+    const char *args[2];
+    for (int i = 0; i < 2; i++)
+      args[i] = ts_node_is_null(bound[i]) ? go_const_s(c, n, "") : go_expr(c, bound[i], NULL);
+    if (!ts_node_is_null(cap)) go_expr(c, cap, NULL);
+    r = go_temp(c);
+    go_emit(c, IR_CALL, n, r, obj, NULL, ir_str(c->unit, "<slice>"), NULL, args, 2);
     break;
   }
   case GK_call_expression:
@@ -617,6 +664,12 @@ static const char *go_expr(go_ctx *c, TSNode n, const char *dst) {
     } else if (!ts_node_is_null(op) && go_text_is(c, op, "!")) {
       go_expr(c, e, NULL);
       r = go_const_s(c, n, "<bool>");
+    } else if (!ts_node_is_null(op) && go_text_is(c, op, "-") && go_is_number(go_kind_of(e))) {
+      go_buf_reset(&c->nb); /* -4: CONST "-4" */
+      as_buf_putc(&c->nb, '-');
+      as_buf_put(&c->nb, c->src + ts_node_start_byte(e),
+                 ts_node_end_byte(e) - ts_node_start_byte(e));
+      r = go_const(c, n, go_str_trunc(c, c->nb.data, c->nb.len), NULL);
     } else {
       const char *arg[1] = {go_expr(c, e, NULL)};
       r = go_temp(c);
@@ -632,6 +685,9 @@ static const char *go_expr(go_ctx *c, TSNode n, const char *dst) {
     if (!ts_node_is_null(rt)) args[na++] = go_expr(c, rt, NULL);
     if (go_is_bool_op(c, go_operator(n))) {
       r = go_const_s(c, n, "<bool>");
+    } else if (go_is_sub(c, n)) { /* a - b: CALL <sub> into a temporary */
+      r = go_temp(c);
+      go_emit(c, IR_CALL, n, r, NULL, NULL, ir_str(c->unit, "<sub>"), NULL, args, na);
     } else {
       r = dst ? dst : go_temp(c);
       go_emit(c, IR_CONCAT, n, r, NULL, NULL, NULL, NULL, args, na);
@@ -874,6 +930,20 @@ static void go_assign(go_ctx *c, TSNode at, size_t t0, size_t t1, size_t v0, siz
   c->vals.len = mark;
 }
 
+/* u := v.(*User) / var u = v.(*User) declares u of the asserted type. */
+static void go_asserted_local(go_ctx *c, size_t t0, size_t t1, size_t v0, size_t v1) {
+  if (t1 - t0 != 1 || v1 - v0 != 1) return;
+  TSNode target = c->kids.items[t0].node, e = c->kids.items[v0].node;
+  for (int guard = 0; guard < 64 && go_kind_of(e) == GK_parenthesized_expression; guard++)
+    e = go_first_named(e);
+  if (go_kind_of(target) != GK_identifier || go_is_blank(c, target) ||
+      go_kind_of(e) != GK_type_assertion_expression)
+    return;
+  TSNode ty = go_field(e, go_L.f_type);
+  if (!ts_node_is_null(ty) && !ts_node_has_error(ty))
+    ir_func_add_local(c->unit, go_fn(c), go_text(c, target), go_text(c, ty), go_loc(target));
+}
+
 /* x := e, x = e, x op= e (left/right expression lists). */
 static void go_assignment(go_ctx *c, TSNode n, bool decl) {
   TSNode left = go_field(n, go_L.f_left), right = go_field(n, go_L.f_right);
@@ -884,13 +954,25 @@ static void go_assignment(go_ctx *c, TSNode n, bool decl) {
   }
   size_t t0 = go_list(c, left), t1 = c->kids.len;
   size_t v0 = go_list(c, right), v1 = c->kids.len;
+  if (decl) go_asserted_local(c, t0, t1, v0, v1);
   go_assign(c, n, t0, t1, v0, v1, compound);
   c->kids.len = t0;
 }
 
-/* var a, b = e1, e2 / const c = e (names are identifiers). */
+/* var a, b = e1, e2 / const c = e (names are identifiers); var u User and
+ * var u *User = f() declare u of that type. */
 static void go_var_spec(go_ctx *c, TSNode spec) {
-  TSNode value = go_field(spec, go_L.f_value);
+  TSNode value = go_field(spec, go_L.f_value), type = go_field(spec, go_L.f_type);
+  if (!ts_node_is_null(type) && !ts_node_has_error(type)) {
+    const char *ty = go_text(c, type);
+    size_t j0 = go_kids(c, spec), j1 = c->kids.len;
+    for (size_t j = j0; j < j1; j++) {
+      TSNode nm = c->kids.items[j].node;
+      if (c->kids.items[j].field == go_L.f_name && !ts_node_is_missing(nm) && !go_is_blank(c, nm))
+        ir_func_add_local(c->unit, go_fn(c), go_text(c, nm), ty, go_loc(nm));
+    }
+    c->kids.len = j0;
+  }
   if (ts_node_is_null(value)) return;
   size_t t0 = c->kids.len;
   size_t k0 = go_kids(c, spec), k1 = c->kids.len;
@@ -900,6 +982,7 @@ static void go_var_spec(go_ctx *c, TSNode spec) {
     if (c->kids.items[i].field == go_L.f_name) c->kids.items[w++] = c->kids.items[i];
   c->kids.len = w;
   size_t v0 = go_list(c, value), v1 = c->kids.len;
+  if (ts_node_is_null(type)) go_asserted_local(c, t0, w, v0, v1);
   go_assign(c, spec, t0, w, v0, v1, false);
   c->kids.len = t0;
 }
@@ -1075,6 +1158,7 @@ static void go_function(go_ctx *c, TSNode n, bool method) {
                             ts_node_is_null(recv_name) ? c->s_blank : go_text(c, recv_name),
                             ts_node_is_null(recv_decl) ? NULL : go_param_type(c, recv_decl));
   go_params(c, go_field(n, go_L.f_parameters));
+  go_result(c, go_field(n, go_L.f_result));
   TSNode body = go_field(n, go_L.f_body);
   if (!ts_node_is_null(body)) go_block(c, body);
   go_restore(c, s);

@@ -537,6 +537,21 @@ static void jv_restore(jv_ctx *c, jv_saved s) {
   c->lambda_lit = s.lambda_lit;
 }
 
+/* A declared type as written ("User", "List<User>"), or NULL (none, a
+ * syntax error, or Java 10's "var", which declares none). */
+static const char *jv_type_text(jv_ctx *c, TSNode t) {
+  if (ts_node_is_null(t) || ts_node_has_error(t) || jv_text_is(c, t, "var")) return NULL;
+  return jv_text(c, t);
+}
+
+/* Local nm (an identifier node) of the current function declared with type
+ * node t (ir_func_add_local; nothing without a type). */
+static void jv_local(jv_ctx *c, TSNode nm, TSNode t) {
+  if (!c->fn || ts_node_is_null(nm) || jv_kind_of(nm) != JK_identifier) return;
+  const char *type = jv_type_text(c, t);
+  if (type) ir_func_add_local(c->unit, c->fn, jv_text(c, nm), type, jv_loc(nm));
+}
+
 /* Parameters of formal_parameters, an inferred_parameters list or a single
  * identifier (x -> ...), each with its declared type as written ("Logger",
  * "List<String>", "String..." for a spread one; none for a lambda's
@@ -615,6 +630,7 @@ static void jv_method(jv_ctx *c, TSNode n, const char *qname) {
   jv_saved s = jv_begin_func(c, qname, n);
   jv_decorators(c, n);
   jv_params(c, jv_field(n, jv_L.f_parameters));
+  ir_func_set_ret_type(c->unit, c->fn, jv_type_text(c, jv_field(n, jv_L.f_type)));
   jv_block(c, body);
   jv_restore(c, s);
 }
@@ -808,6 +824,20 @@ static const char *jv_string(jv_ctx *c, TSNode n, const char *dst) {
   return d;
 }
 
+static bool jv_is_number(jv_kind k) {
+  switch (k) {
+  case JK_decimal_integer_literal:
+  case JK_hex_integer_literal:
+  case JK_octal_integer_literal:
+  case JK_binary_integer_literal:
+  case JK_decimal_floating_point_literal:
+  case JK_hex_floating_point_literal:
+    return true;
+  default:
+    return false;
+  }
+}
+
 static bool jv_is_bool_op(const char *op) {
   static const char *const ops[] = {"&&", "||", "==", "!=", "<", ">", "<=", ">="};
   for (size_t i = 0; i < sizeof ops / sizeof ops[0]; i++)
@@ -851,9 +881,10 @@ static const char *jv_binary(jv_ctx *c, TSNode n, const char *dst) {
   }
   c->kids.len = k0;
   if (c->vals.len == mark) return jv_const_to(c, n, dst, ir_str(c->unit, "<expr>"));
-  const char *d = dst ? dst : jv_temp(c);
-  jv_emit(c, IR_CONCAT, n, d, NULL, NULL, NULL, NULL, c->vals.items + mark,
-          (uint32_t)(c->vals.len - mark));
+  bool sub = strcmp(op, "-") == 0; /* a - b: CALL <sub> into a temporary */
+  const char *d = dst && !sub ? dst : jv_temp(c);
+  jv_emit(c, sub ? IR_CALL : IR_CONCAT, n, d, NULL, NULL, sub ? ir_str(c->unit, "<sub>") : NULL,
+          NULL, c->vals.items + mark, (uint32_t)(c->vals.len - mark));
   c->vals.len = mark;
   return d;
 }
@@ -1028,6 +1059,13 @@ static const char *jv_expr(jv_ctx *c, TSNode n, const char *dst) {
     break;
   case JK_unary_expression: {
     TSNode o = jv_field(n, jv_L.f_operand);
+    if (!ts_node_is_null(o) && jv_is_number(jv_kind_of(o)) && strcmp(jv_op(n), "-") == 0) {
+      jv_buf_reset(&c->nb); /* -4: CONST "-4" */
+      as_buf_putc(&c->nb, '-');
+      jv_put_text(c, &c->nb, o);
+      r = jv_const_to(c, n, dst, jv_str_trunc(c, c->nb.data, c->nb.len));
+      break;
+    }
     const char *v = ts_node_is_null(o) ? jv_const(c, n, "<expr>") : jv_expr(c, o, NULL);
     if (strcmp(jv_op(n), "!") == 0) {
       r = jv_const_to(c, n, dst, ir_str(c->unit, "<bool>"));
@@ -1060,9 +1098,11 @@ static const char *jv_expr(jv_ctx *c, TSNode n, const char *dst) {
     jv_emit(c, IR_CONCAT, n, r, NULL, NULL, NULL, NULL, args, na);
     break;
   }
-  case JK_cast_expression: {
+  case JK_cast_expression: { /* (User) e is e; a temporary holding it is typed User */
     TSNode v = jv_field(n, jv_L.f_value);
     r = ts_node_is_null(v) ? jv_const_to(c, n, dst, ir_str(c->unit, "<expr>")) : jv_expr(c, v, dst);
+    const char *type = jv_type_text(c, jv_field(n, jv_L.f_type));
+    if (r[0] == '%' && type && c->fn) ir_func_add_local(c->unit, c->fn, r, type, jv_loc(n));
     break;
   }
   case JK_parenthesized_expression: {
@@ -1077,6 +1117,7 @@ static const char *jv_expr(jv_ctx *c, TSNode n, const char *dst) {
     if (v && !ts_node_is_null(nm)) {
       const char *arg[1] = {v};
       jv_emit(c, IR_COPY, nm, jv_text(c, nm), NULL, NULL, NULL, NULL, arg, 1);
+      jv_local(c, nm, jv_field(n, jv_L.f_right));
     }
     r = jv_const_to(c, n, dst, ir_str(c->unit, "<bool>"));
     break;
@@ -1097,9 +1138,20 @@ static const char *jv_expr(jv_ctx *c, TSNode n, const char *dst) {
 
 /* ---- statements ---------------------------------------------------------------- */
 
-/* T x = e, y = f;  (also resources and for-loop initialisers) */
-static void jv_declarator(jv_ctx *c, TSNode d) {
+/* The cast an initializer is, through parentheses, or a null node. */
+static TSNode jv_cast_of(TSNode e) {
+  for (int guard = 0; guard < 64 && jv_kind_of(e) == JK_parenthesized_expression; guard++)
+    e = jv_first_named(e);
+  return jv_kind_of(e) == JK_cast_expression ? e : jv_null;
+}
+
+/* T x = e, y = f;  (also resources and for-loop initialisers). x is a local
+ * of type T (type, the declaration's type node); var x = (T) e of type T. */
+static void jv_declarator(jv_ctx *c, TSNode d, TSNode type) {
   TSNode nm = jv_field(d, jv_L.f_name), val = jv_field(d, jv_L.f_value);
+  if (!jv_type_text(c, type) && !ts_node_is_null(val) && !ts_node_is_null(jv_cast_of(val)))
+    type = jv_field(jv_cast_of(val), jv_L.f_type);
+  jv_local(c, nm, type);
   if (ts_node_is_null(val)) return;
   if (ts_node_is_null(nm) || jv_kind_of(nm) != JK_identifier) {
     jv_expr(c, val, NULL);
@@ -1114,9 +1166,11 @@ static void jv_declarator(jv_ctx *c, TSNode d) {
 }
 
 static void jv_local_decl(jv_ctx *c, TSNode n) {
+  TSNode type = jv_field(n, jv_L.f_type);
   size_t k0 = jv_kids(c, n), k1 = c->kids.len;
   for (size_t i = k0; i < k1; i++)
-    if (c->kids.items[i].kind == JK_variable_declarator) jv_declarator(c, c->kids.items[i].node);
+    if (c->kids.items[i].kind == JK_variable_declarator)
+      jv_declarator(c, c->kids.items[i].node, type);
   c->kids.len = k0;
 }
 
@@ -1130,6 +1184,11 @@ static void jv_catch(jv_ctx *c, TSNode n) {
       if (!ts_node_is_null(nm) && jv_kind_of(nm) == JK_identifier)
         jv_emit(c, IR_CONST, nm, jv_text(c, nm), NULL, NULL, NULL, ir_str(c->unit, "<exception>"),
                 NULL, 0);
+      uint32_t cnt = ts_node_named_child_count(k.node);
+      for (uint32_t j = 0; j < cnt; j++) { /* catch (IOException | SQLException e) */
+        TSNode t = ts_node_named_child(k.node, j);
+        if (strcmp(ts_node_type(t), "catch_type") == 0) jv_local(c, nm, t);
+      }
     } else if (k.kind == JK_block) {
       jv_block(c, k.node);
     }
@@ -1148,7 +1207,7 @@ static void jv_try(jv_ctx *c, TSNode n) {
     for (size_t j = j0; j < j1; j++) {
       TSNode res = c->kids.items[j].node;
       if (!ts_node_is_null(jv_field(res, jv_L.f_value))) {
-        jv_declarator(c, res);
+        jv_declarator(c, res, jv_field(res, jv_L.f_type));
       } else {
         TSNode e = jv_first_named(res);
         if (!ts_node_is_null(e)) jv_expr(c, e, NULL);
@@ -1271,6 +1330,7 @@ static void jv_stmt(jv_ctx *c, TSNode n, jv_kind k) {
     c->depth++;
     if (xs && !ts_node_is_null(nm) && jv_kind_of(nm) == JK_identifier)
       jv_emit(c, IR_LOAD, nm, jv_text(c, nm), xs, NULL, NULL, NULL, NULL, 0);
+    jv_local(c, nm, jv_field(n, jv_L.f_type));
     TSNode body = jv_field(n, jv_L.f_body);
     if (!ts_node_is_null(body)) jv_stmt(c, body, jv_kind_of(body));
     c->depth--;
@@ -1492,6 +1552,7 @@ static void jv_record_parts(jv_ctx *c, TSNode n, TSNode comps, const char *q, si
     if (ts_node_is_null(nm) || jv_declares_accessor(c, k0, k1, nm)) continue;
     const char *field = jv_text(c, nm);
     jv_saved s = jv_begin_func(c, jv_qualify(c, q, field), p);
+    ir_func_set_ret_type(c->unit, c->fn, jv_type_text(c, jv_field(p, jv_L.f_type)));
     const char *t = jv_temp(c);
     jv_emit(c, IR_LOAD, p, t, c->this_, field, NULL, NULL, NULL, 0);
     const char *arg[1] = {t};

@@ -76,7 +76,8 @@ static const char *const js_kind_names[] = {"",
   X(function) X(arguments) X(object) X(property) X(index) X(left) X(right) X(operator) X(body) \
   X(name) X(parameters) X(parameter) X(value) X(key) X(condition) X(consequence) \
   X(alternative) X(constructor) X(source) X(alias) X(declaration) X(decorator) X(pattern) \
-  X(type) X(handler) X(finalizer) X(initializer) X(increment) X(argument) X(member) X(open_tag)
+  X(type) X(handler) X(finalizer) X(initializer) X(increment) X(argument) X(member) X(open_tag) \
+  X(return_type)
 /* clang-format on */
 
 typedef struct js_lang {
@@ -838,6 +839,29 @@ static const char *js_named_value(js_ctx *c, TSNode n, const char *name, const c
   return js_expr(c, n, dst);
 }
 
+/* The type of a cast as written: the type of `e as T` (last child), of
+ * `<T>e` (its type arguments, without the brackets); NULL for `as const`. */
+static const char *js_cast_type(js_ctx *c, TSNode n) {
+  uint32_t cnt = ts_node_named_child_count(n);
+  if (cnt < 2) return NULL;
+  TSNode t = ts_node_named_child(n, js_kind_of(c, n) == JK_as_expression ? cnt - 1 : 0);
+  if (js_kind_of(c, t) == JK_type_arguments) t = js_first_named(t);
+  if (ts_node_is_null(t) || ts_node_has_error(t) || js_text_is(c, t, "const")) return NULL;
+  return js_text(c, t);
+}
+
+/* The cast an initializer is (through parentheses and await), or a null
+ * node: const u = (await r.json()) as User. */
+static TSNode js_cast_of(js_ctx *c, TSNode e) {
+  for (int guard = 0; guard < 64 && !ts_node_is_null(e); guard++) {
+    js_kind k = js_kind_of(c, e);
+    if (k == JK_as_expression || k == JK_type_assertion) return e;
+    if (k != JK_parenthesized_expression && k != JK_await_expression) break;
+    e = js_first_value(c, e);
+  }
+  return js_null_node;
+}
+
 static const char *js_expr(js_ctx *c, TSNode n, const char *dst) {
   js_kind k = js_kind_of(c, n);
   if (js_broken(c, n)) return js_const_s(c, n, "<expr>");
@@ -910,6 +934,9 @@ static const char *js_expr(js_ctx *c, TSNode n, const char *dst) {
       e = cnt ? ts_node_named_child(n, cnt - 1) : js_null_node;
     }
     r = ts_node_is_null(e) ? js_const_s(c, n, "<expr>") : js_expr(c, e, dst);
+    /* x as User, <User>x: a temporary holding the value is typed User */
+    const char *ty = k == JK_as_expression || k == JK_type_assertion ? js_cast_type(c, n) : NULL;
+    if (ty && r[0] == '%') ir_func_add_local(c->unit, js_fn(c), r, ty, js_loc(n));
     break;
   }
   case JK_binary_expression: {
@@ -920,6 +947,9 @@ static const char *js_expr(js_ctx *c, TSNode n, const char *dst) {
     if (!ts_node_is_null(rt)) args[na++] = js_expr(c, rt, NULL);
     if (js_is_comparison(js_operator(c, n)) || na == 0) {
       r = js_const_s(c, n, "<bool>");
+    } else if (strcmp(js_operator(c, n), "-") == 0) { /* a - b: CALL <sub> into a temporary */
+      r = js_temp(c);
+      js_emit(c, IR_CALL, n, r, NULL, NULL, ir_str(c->unit, "<sub>"), NULL, args, na);
     } else {
       r = dst ? dst : js_temp(c);
       js_emit(c, IR_CONCAT, n, r, NULL, NULL, NULL, NULL, args, na);
@@ -928,6 +958,15 @@ static const char *js_expr(js_ctx *c, TSNode n, const char *dst) {
   }
   case JK_unary_expression: {
     TSNode a = js_field(n, c->L->f_argument);
+    if (!ts_node_is_null(a) && js_kind_of(c, a) == JK_number &&
+        strcmp(js_operator(c, n), "-") == 0) {
+      js_buf_reset(&c->nb); /* -4: CONST "-4" */
+      as_buf_putc(&c->nb, '-');
+      as_buf_put(&c->nb, c->src + ts_node_start_byte(a),
+                 ts_node_end_byte(a) - ts_node_start_byte(a));
+      r = js_const(c, n, js_str_trunc(c, c->nb.data, c->nb.len));
+      break;
+    }
     const char *v = ts_node_is_null(a) ? js_const_s(c, n, "<expr>") : js_expr(c, a, NULL);
     const char *op = js_operator(c, n);
     if (strcmp(op, "-") == 0 || strcmp(op, "+") == 0 || strcmp(op, "~") == 0) {
@@ -1224,6 +1263,13 @@ static void js_function(js_ctx *c, TSNode n, const char *name, bool method) {
     TSNode p = js_field(n, c->L->f_parameter); /* x => ... */
     if (!ts_node_is_null(p)) js_param(c, p, 0);
   }
+  /* (): Promise<User> => ..., also x is User and asserts x predicates */
+  TSNode ret = js_field(n, c->L->f_return_type);
+  if (!ts_node_is_null(ret)) {
+    TSNode t = js_first_named(ret);
+    if (!ts_node_is_null(t) && !ts_node_has_error(t))
+      ir_func_set_ret_type(c->unit, fn, js_text(c, t));
+  }
   TSNode body = js_field(n, c->L->f_body);
   if (!ts_node_is_null(body)) {
     if (js_kind_of(c, body) == JK_statement_block) {
@@ -1515,6 +1561,13 @@ static void js_declaration(js_ctx *c, TSNode n) {
     js_kid d = c->kids.items[i];
     if (d.kind != JK_variable_declarator) continue;
     TSNode name = js_field(d.node, c->L->f_name), val = js_field(d.node, c->L->f_value);
+    /* const u: User = ..., let u: User; const u = x as User: a local of type User */
+    if (!ts_node_is_null(name) && js_kind_of(c, name) == JK_identifier) {
+      const char *ty = js_type_text(c, js_field(d.node, c->L->f_type));
+      TSNode cast = ty || ts_node_is_null(val) ? js_null_node : js_cast_of(c, val);
+      if (!ts_node_is_null(cast)) ty = js_cast_type(c, cast);
+      if (ty) ir_func_add_local(c->unit, js_fn(c), js_text(c, name), ty, js_loc(name));
+    }
     if (ts_node_is_null(name) || ts_node_is_null(val)) continue;
     if (js_require(c, name, val)) continue;
     js_kind nk = js_kind_of(c, name);

@@ -59,7 +59,8 @@ static const char *const py_kind_names[] = {"",
 #define PY_FIELDS(X) \
   X(function) X(arguments) X(object) X(attribute) X(left) X(right) X(value) X(subscript) \
   X(body) X(parameters) X(name) X(alternative) X(consequence) X(condition) X(type) X(alias) \
-  X(key) X(expression) X(module_name) X(argument) X(definition) X(subject) X(guard) X(cause)
+  X(key) X(expression) X(module_name) X(argument) X(definition) X(subject) X(guard) X(cause) \
+  X(return_type) X(operator)
 /* clang-format on */
 
 typedef struct py_lang {
@@ -206,6 +207,7 @@ static void py_buf_reset(as_buf *b) {
 }
 
 static const char *py_expr(py_ctx *c, TSNode n, const char *dst);
+static bool py_is_inert(py_kind k);
 static void py_block(py_ctx *c, TSNode n);
 static void py_stmt(py_ctx *c, TSNode n, py_kind k);
 
@@ -667,6 +669,53 @@ static void py_yield(py_ctx *c, TSNode n) {
   py_emit(c, IR_RETURN, n, NULL, NULL, NULL, NULL, NULL, arg, 1);
 }
 
+/* s[lo:hi:step], a subscript by one slice: CALL %t = <slice>(lo, hi) recv s,
+ * a missing bound the CONST "" (s[-4:] gives <slice>("-4", "")), the step
+ * lowered for its effects only; into a temporary (an assignment copies it).
+ * NULL when n is not such a subscript (nothing is lowered then). */
+static const char *py_slice(py_ctx *c, TSNode n) {
+  TSNode value = {{0}, 0, 0}, sl = {{0}, 0, 0};
+  int nkeys = 0;
+  size_t k0 = py_kids(c, n), k1 = c->kids.len;
+  for (size_t i = k0; i < k1; i++) {
+    py_kid kid = c->kids.items[i];
+    if (kid.field == py_L.f_value)
+      value = kid.node;
+    else if (kid.field == py_L.f_subscript && nkeys++ == 0)
+      sl = kid.node;
+  }
+  c->kids.len = k0;
+  if (nkeys != 1 || ts_node_is_null(value) || py_kind_of(sl) != PK_slice) return NULL;
+  TSNode part[3] = {{{0}, 0, 0}, {{0}, 0, 0}, {{0}, 0, 0}};
+  uint32_t colons = 0, cnt = ts_node_child_count(sl);
+  for (uint32_t i = 0; i < cnt; i++) {
+    TSNode k = ts_node_child(sl, i);
+    if (!ts_node_is_named(k))
+      colons += strcmp(ts_node_type(k), ":") == 0;
+    else if (!ts_node_is_extra(k) && colons < 3)
+      part[colons] = k;
+  }
+  const char *obj = py_expr(c, value, NULL);
+  const char *args[2];
+  for (int i = 0; i < 2; i++)
+    args[i] =
+        ts_node_is_null(part[i]) ? py_const(c, sl, ir_str(c->unit, "")) : py_expr(c, part[i], NULL);
+  if (!ts_node_is_null(part[2]) && !py_is_inert(py_kind_of(part[2])) &&
+      py_kind_of(part[2]) != PK_unary_operator)
+    py_expr(c, part[2], NULL);
+  const char *d = py_temp(c);
+  py_emit(c, IR_CALL, n, d, obj, NULL, ir_str(c->unit, "<slice>"), NULL, args, 2);
+  return d;
+}
+
+/* Is the operator of n (a binary or unary operator) op? */
+static bool py_op_is(py_ctx *c, TSNode n, const char *op) {
+  TSNode o = py_field(n, py_L.f_operator);
+  if (ts_node_is_null(o)) return false;
+  uint32_t a = ts_node_start_byte(o), b = ts_node_end_byte(o);
+  return b - a == strlen(op) && memcmp(c->src + a, op, b - a) == 0;
+}
+
 /* Lower an expression; returns its value name. When dst is given and the
  * expression is a call, attribute, subscript, binary operation or f-string,
  * its instruction writes dst directly (and dst is returned). */
@@ -701,6 +750,7 @@ static const char *py_expr(py_ctx *c, TSNode n, const char *dst) {
     break;
   }
   case PK_subscript: {
+    if ((r = py_slice(c, n))) break;
     const char *obj, *field;
     py_subscript(c, n, &obj, &field);
     if (!obj) obj = py_const(c, n, ir_str(c->unit, "<expr>"));
@@ -727,6 +777,11 @@ static const char *py_expr(py_ctx *c, TSNode n, const char *dst) {
     uint32_t na = 0;
     if (!ts_node_is_null(l)) args[na++] = py_expr(c, l, NULL);
     if (!ts_node_is_null(rt)) args[na++] = py_expr(c, rt, NULL);
+    if (k == PK_binary_operator && py_op_is(c, n, "-")) { /* a - b: CALL <sub> */
+      r = py_temp(c);
+      py_emit(c, IR_CALL, n, r, NULL, NULL, ir_str(c->unit, "<sub>"), NULL, args, na);
+      break;
+    }
     r = dst && k == PK_binary_operator ? dst : py_temp(c);
     py_emit(c, IR_CONCAT, n, r, NULL, NULL, NULL, NULL, args, na);
     break;
@@ -756,6 +811,15 @@ static const char *py_expr(py_ctx *c, TSNode n, const char *dst) {
   }
   case PK_unary_operator: {
     TSNode a = py_field(n, py_L.f_argument);
+    py_kind ak = ts_node_is_null(a) ? PK_OTHER : py_kind_of(a);
+    if ((ak == PK_integer || ak == PK_float) && py_op_is(c, n, "-")) { /* -4: CONST "-4" */
+      py_buf_reset(&c->nb);
+      as_buf_putc(&c->nb, '-');
+      as_buf_put(&c->nb, c->src + ts_node_start_byte(a),
+                 ts_node_end_byte(a) - ts_node_start_byte(a));
+      r = py_const(c, n, py_str_trunc(c, c->nb.data, c->nb.len));
+      break;
+    }
     const char *arg[1] = {ts_node_is_null(a) ? py_const(c, n, ir_str(c->unit, "<expr>"))
                                              : py_expr(c, a, NULL)};
     r = py_temp(c);
@@ -911,6 +975,10 @@ static void py_assignment(py_ctx *c, TSNode n) {
       types[nt] = type;
       nt++;
       if (c->cls >= 0 && py_kind_of(left) == PK_identifier) py_add_field(c, c->cls, left, type);
+      /* u: User = ... declares a local of that type (in a class body, a field) */
+      if (c->cls < 0 && py_kind_of(left) == PK_identifier && !ts_node_is_null(type) &&
+          !ts_node_has_error(type))
+        ir_func_add_local(c->unit, py_fn(c), py_text(c, left), py_text(c, type), py_loc(left));
     }
     cur = py_field(cur, py_L.f_right);
     if (ts_node_is_null(cur)) return; /* annotation only: x: int */
@@ -1013,6 +1081,9 @@ static void py_function(py_ctx *c, TSNode n) {
   c->self_name = NULL;
   c->self_rec = -1;
   const char *first = py_params(c, py_field(n, py_L.f_parameters));
+  TSNode ret = py_field(n, py_L.f_return_type);
+  if (!ts_node_is_null(ret) && !ts_node_has_error(ret))
+    ir_func_set_ret_type(c->unit, fn, py_text(c, ret));
   if (method && first) {
     c->self_name = first;
     c->self_rec = cls;

@@ -51,6 +51,7 @@ void ir_unit_delete(ir_unit *self) {
   for (uint32_t i = 0; i < self->nfuncs; i++) {
     free(self->funcs[i]->insts);
     free(self->funcs[i]->attrs);
+    free(self->funcs[i]->locals);
   }
   for (uint32_t i = 0; i < self->nrecords; i++) {
     free(self->records[i]->fields);
@@ -144,6 +145,25 @@ void ir_func_add_typed_param(ir_unit *self, ir_func *fn, const char *name, const
 
 void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name) {
   ir_func_add_typed_param(self, fn, name, NULL);
+}
+
+void ir_func_set_ret_type(ir_unit *self, ir_func *fn, const char *type) {
+  fn->ret_type = type && type[0] ? ir_str(self, type) : NULL;
+}
+
+const char *ir_func_local_type(const ir_func *fn, const char *name) {
+  for (uint32_t i = 0; i < fn->nlocals; i++)
+    if (fn->locals[i].name == name) return fn->locals[i].type;
+  return NULL;
+}
+
+bool ir_func_add_local(ir_unit *self, ir_func *fn, const char *name, const char *type, ir_loc loc) {
+  if (!name || !type || !type[0]) return false;
+  name = ir_str(self, name);
+  if (ir_func_local_type(fn, name)) return false;
+  IR__GROW(fn->locals, fn->nlocals, fn->locals_cap);
+  fn->locals[fn->nlocals++] = (ir_local){name, ir_str(self, type), loc};
+  return true;
 }
 
 void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator) {
@@ -284,6 +304,11 @@ int ir_unit_verify(const ir_unit *self, char *err, size_t errlen) {
     for (uint32_t p = 0; p < fn->nparams; p++)
       if (!fn->params[p]) {
         snprintf(err, errlen, "%s: %s: parameter %u has no name", self->path, fn->name, p);
+        return -1;
+      }
+    for (uint32_t l = 0; l < fn->nlocals; l++)
+      if (!fn->locals[l].name || !fn->locals[l].type) {
+        snprintf(err, errlen, "%s: %s: local %u has no name or type", self->path, fn->name, l);
         return -1;
       }
     for (uint32_t i = 0; i < fn->ninsts; i++) {

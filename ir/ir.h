@@ -18,8 +18,8 @@
 
 /* Bump when the meaning or layout of a serialized unit changes. A cached unit
  * whose version is below IR_UNIT_MIN_COMPATIBLE_VERSION is re-lowered. */
-#define IR_UNIT_VERSION 5
-#define IR_UNIT_MIN_COMPATIBLE_VERSION 5
+#define IR_UNIT_VERSION 6
+#define IR_UNIT_MIN_COMPATIBLE_VERSION 6
 
 typedef enum {
 #define X(name, text) IR_##name,
@@ -109,6 +109,25 @@ typedef struct ir_attr {
   const char *value; /* never NULL */
 } ir_attr;
 
+/* A value of a function declared with a type, the type as written:
+ *   Java      User u = repo.find(id);  for (User u : us)  try (Conn c = ...)
+ *             catch (IOException e)  o instanceof User u  var u = (User) o
+ *   TypeScript const u: User = ...;  let u: User;  const u = x as User / <User>x
+ *   Go        var u User;  var u *User = f();  u := v.(*User);  named results
+ *   Python    u: User = repo.get(id);  u: User
+ *   C         every local variable (libclang's spelling: "struct user *")
+ * A cast whose value is a temporary types that temporary too ((await
+ * r.json()) as User gives "%t3 : User"). A local declared without a type
+ * (var u = f(), const u = f(), u := f(), u = f()) is not listed: its type
+ * is NULL. The first declaration of a name wins (a name declared again in
+ * another block keeps its first type). Parameters are not listed (see
+ * param_types); a local of a parameter's name is. */
+typedef struct ir_local {
+  const char *name; /* the value name, as instructions use it */
+  const char *type; /* as written, never NULL */
+  ir_loc loc;       /* where it is declared */
+} ir_local;
+
 typedef struct ir_func {
   const char *name;        /* within the module: "func", "Class.method", "<module>" */
   const char **decorators; /* decorators/annotations as written, dotted, without '@'
@@ -116,11 +135,19 @@ typedef struct ir_func {
   uint32_t ndecorators;
   ir_attr *attrs; /* the decorators' literal arguments, in order */
   uint32_t nattrs, attrs_cap;
-  const char **params; /* parameter value names, in order ("self" included) */
+  const char **params;      /* parameter value names, in order ("self" included) */
   const char **param_types; /* parallel to params: each one's declared type as written
                                ("*zap.Logger", "logging.Logger", "FILE *", a Go
                                receiver's "*Service"), NULL when not declared */
   uint32_t nparams;
+  const char *ret_type; /* the declared return type as written, or NULL: Go's first
+                           result ("*User" of (*User, error)), Java's method type
+                           ("ResponseEntity<User>", "void"), TypeScript's annotation
+                           ("Promise<User>"), Python's "-> User", C's result type
+                           ("const char *"); NULL for constructors and lambdas
+                           without one */
+  ir_local *locals;     /* values declared with a type, in declaration order */
+  uint32_t nlocals, locals_cap;
   bool is_static;  /* C: internal linkage */
   bool is_handler; /* set by the models pass: a route handler (its return is a response) */
   ir_loc loc;
@@ -202,6 +229,14 @@ const char *ir_lambda_name(ir_unit *self, const char *prefix, const char *callee
 void ir_func_add_param(ir_unit *self, ir_func *fn, const char *name);
 /* A parameter with its declared type as written (type may be NULL). */
 void ir_func_add_typed_param(ir_unit *self, ir_func *fn, const char *name, const char *type);
+/* The declared return type as written (type may be NULL: none). */
+void ir_func_set_ret_type(ir_unit *self, ir_func *fn, const char *type);
+/* Record that value name of fn is declared with type (as written) at loc.
+ * Nothing is recorded when type is NULL or empty, or when name already has a
+ * type (the first declaration wins); returns whether it was recorded. */
+bool ir_func_add_local(ir_unit *self, ir_func *fn, const char *name, const char *type, ir_loc loc);
+/* The declared type of value name (interned) in fn, or NULL. */
+const char *ir_func_local_type(const ir_func *fn, const char *name);
 void ir_func_add_decorator(ir_unit *self, ir_func *fn, const char *decorator);
 /* A literal argument of decorator deco (an index into fn->decorators); key
  * may be NULL, value may not. Strings are interned here. */

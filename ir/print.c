@@ -4,8 +4,9 @@
  *   import ALIAS = TARGET
  *   record NAME @L:C
  *     field NAME : TYPE @L:C
- *   func NAME(P1, P2: TYPE) @L:C [static]    (": TYPE" when declared)
+ *   func NAME(P1, P2: TYPE) -> RET @L:C [static]  (": TYPE", "-> RET" when declared)
  *     @DECORATOR
+ *     local NAME : TYPE @L:C
  *     L:C dN DST = OP ...
  *   diag LEVEL L:C CODE: MESSAGE
  */
@@ -121,8 +122,13 @@ void ir_unit_print(const ir_unit *self, as_buf *out) {
       as_buf_printf(out, "%s%s", p ? ", " : "", fn->params[p]);
       if (fn->param_types[p]) as_buf_printf(out, ": %s", fn->param_types[p]);
     }
-    as_buf_printf(out, ") @%u:%u%s\n", fn->loc.line, fn->loc.col, fn->is_static ? " static" : "");
+    as_buf_putc(out, ')');
+    if (fn->ret_type) as_buf_printf(out, " -> %s", fn->ret_type);
+    as_buf_printf(out, " @%u:%u%s\n", fn->loc.line, fn->loc.col, fn->is_static ? " static" : "");
     ir_print__decorators(out, fn->decorators, fn->ndecorators, fn->attrs, fn->nattrs);
+    for (uint32_t l = 0; l < fn->nlocals; l++)
+      as_buf_printf(out, "  local %s : %s @%u:%u\n", fn->locals[l].name, fn->locals[l].type,
+                    fn->locals[l].loc.line, fn->locals[l].loc.col);
     for (uint32_t i = 0; i < fn->ninsts; i++)
       ir_print__inst(out, &fn->insts[i]);
   }

@@ -6,7 +6,8 @@
  *   u32 nimports { str alias, str target }
  *   u32 nrecords { str name, loc, decos, u32 nfields { str name, str type, str tag, loc } }
  *   u32 nfuncs { str name, loc, u8 static, decos,
- *                u32 nparams { str name, str type }, u32 ntemps,
+ *                u32 nparams { str name, str type }, str ret_type,
+ *                u32 nlocals { str name, str type, loc }, u32 ntemps,
  *                u32 ninsts { u8 op, u16 depth, str dst obj field callee text,
  *                             loc, u32 nargs { str }, u8 named [ nargs { str } ] } }
  *   u32 ndiags { u8 level, u32 line, u32 col, str code, str message }
@@ -106,6 +107,13 @@ void ir_unit_serialize(const ir_unit *self, as_buf *out) {
     for (uint32_t p = 0; p < fn->nparams; p++) {
       W_STR(fn->params[p]);
       W_STR(fn->param_types[p]);
+    }
+    W_STR(fn->ret_type);
+    W_U32(fn->nlocals);
+    for (uint32_t l = 0; l < fn->nlocals; l++) {
+      W_STR(fn->locals[l].name);
+      W_STR(fn->locals[l].type);
+      W_LOC(fn->locals[l].loc);
     }
     W_U32(fn->ntemps);
     W_U32(fn->ninsts);
@@ -289,6 +297,13 @@ ir_unit *ir_unit_deserialize(as_intern *strings, const void *data, size_t len, c
       const char *p = ir_de__str(&r), *type = ir_de__str(&r);
       if (!p) goto bad;
       ir_func_add_typed_param(u, fn, p, type);
+    }
+    ir_func_set_ret_type(u, fn, ir_de__str(&r));
+    uint32_t nl = ir_de__count(&r);
+    for (uint32_t k = 0; k < nl && !r.bad; k++) {
+      const char *lname = ir_de__str(&r), *ltype = ir_de__str(&r);
+      ir_loc lloc = ir_de__loc(&r);
+      if (r.bad || !lname || !ltype || !ir_func_add_local(u, fn, lname, ltype, lloc)) goto bad;
     }
     fn->ntemps = ir_de__u32(&r);
     uint32_t ni = ir_de__count(&r);

@@ -14,6 +14,13 @@ static ir_unit *build(as_intern *strings) {
   ir_func_add_decorator(u, fn, "app.route");
   ir_func_add_param(u, fn, "body");
   ir_func_add_typed_param(u, fn, "log", "logging.Logger");
+  ir_func_set_ret_type(u, fn, "Response");
+  CHECK(ir_func_add_local(u, fn, "user", "User", (ir_loc){6, 5}));
+  CHECK(!ir_func_add_local(u, fn, "user", "Admin", (ir_loc){7, 5})); /* the first one wins */
+  CHECK(!ir_func_add_local(u, fn, "other", NULL, (ir_loc){7, 5}));   /* untyped: not listed */
+  CHECK(!ir_func_add_local(u, fn, "other", "", (ir_loc){7, 5}));
+  CHECK_STR(ir_func_local_type(fn, ir_str(u, "user")), "User");
+  CHECK(ir_func_local_type(fn, ir_str(u, "other")) == NULL);
   /* A nested function added while fn is being built must not move fn. */
   ir_func *inner = ir_add_func(u, "handle.inner", (ir_loc){9, 5});
   const char *t1 = ir_temp(u, fn);
@@ -39,8 +46,9 @@ static const char *const expected = "unit svc/app.py lang=python module=app\n"
                                     "record User @2:1\n"
                                     "  field email : str @3:5\n"
                                     "  field CardNumber : string tag card_number @4:5\n"
-                                    "func handle(body, log: logging.Logger) @5:1\n"
+                                    "func handle(body, log: logging.Logger) -> Response @5:1\n"
                                     "  @app.route\n"
+                                    "  local user : User @6:5\n"
                                     "  6:13 d0 %t1 = load body.email\n"
                                     "  7:9 d1 %t2 = const \"to \\\"x\\\"\\n\"\n"
                                     "  7:9 d1 %t3 = concat %t2, %t1\n"
@@ -91,6 +99,11 @@ int main(void) {
       CHECK(v->funcs[0]->param_types[0] == NULL);
       CHECK(v->funcs[0]->param_types[1] == as_intern_str(other, "logging.Logger"));
     }
+    CHECK(v->funcs[0]->ret_type == as_intern_str(other, "Response"));
+    CHECK(v->funcs[1]->ret_type == NULL);
+    CHECK_INT(v->funcs[0]->nlocals, 1);
+    CHECK(ir_func_local_type(v->funcs[0], as_intern_str(other, "user")) ==
+          as_intern_str(other, "User"));
     as_buf_free(&out2);
     ir_unit_delete(v);
   }
@@ -123,7 +136,7 @@ int main(void) {
   char fut[12];
   memcpy(fut, "ASIR\x63\0\0\0\0\0\0\0", 12);
   CHECK(ir_unit_deserialize(other, fut, 12, err, sizeof err) == NULL);
-  CHECK_STR(err, "IR unit version 99 not supported (5..5)");
+  CHECK_STR(err, "IR unit version 99 not supported (6..6)");
 
   /* The verifier catches malformed instructions. */
   ir_func *fn = ir_add_func(u, "bad", (ir_loc){20, 1});
