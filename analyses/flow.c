@@ -13,6 +13,7 @@
 #include "access.h"
 #include "link.h"
 
+#include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
@@ -757,6 +758,85 @@ static bool an_flow__serializer(const char *callee) {
 
 static void an_flow__copy(an_ctx *c, const char *dst, const char *from, bool strong);
 
+/* ---- masking by what the code does ---------------------------------------- */
+
+#define AN_MASK_KEEP 4 /* at most this many characters kept: the last four of a card */
+
+/* The instruction before i of fn that defines v, or NULL. */
+static const ir_inst *an_flow__def_of(const ir_func *fn, uint32_t i, const char *v) {
+  while (v && i-- > 0)
+    if (fn->insts[i].dst == v) return &fn->insts[i];
+  return NULL;
+}
+
+/* A small count as a literal: "4" gives 4, "-4" gives -4; false otherwise. */
+static bool an_flow__small(const char *t, long *out) {
+  if (!t || !*t) return false;
+  char *end;
+  long n = strtol(t, &end, 10);
+  if (*end || n < -1000 || n > 1000) return false;
+  *out = n;
+  return true;
+}
+
+/* Is v, before instruction i, "the length of x minus N" with 0 < N <= 4
+ * (len(card) - 4, card.length - 4, card.length() - 4)? */
+static bool an_flow__length_minus_few(const ir_func *fn, uint32_t i, const char *v) {
+  uint32_t at = i;
+  const ir_inst *d = an_flow__def_of(fn, at, v);
+  if (!d || d->op != IR_CALL || strcmp(d->callee, "<sub>") != 0 || d->nargs != 2) return false;
+  at = (uint32_t)(d - fn->insts);
+  long n;
+  if (!an_flow__small(an_flow__const_text(fn, at, d->args[1]), &n) || n <= 0 || n > AN_MASK_KEEP)
+    return false;
+  const ir_inst *l = an_flow__def_of(fn, at, d->args[0]);
+  if (!l) return false;
+  if (l->op == IR_LOAD) return l->field && strcmp(l->field, "length") == 0;
+  if (l->op != IR_CALL) return false;
+  const char *dot = strrchr(l->callee, '.');
+  const char *last = dot ? dot + 1 : l->callee;
+  return strcmp(last, "len") == 0 || strcmp(last, "length") == 0 ||
+         strcmp(last, "RuneCountInString") == 0;
+}
+
+/* Does the call at instruction i keep only a few characters of its
+ * receiver: the last four (s[-4:], s[len(s)-4:], s.slice(-4),
+ * s.substring(s.length - 4)) or a prefix of at most four (s[:2],
+ * s.substring(0, 2))? Its result is masked: not the personal data. */
+static bool an_flow__keeps_little(const ir_func *fn, uint32_t i, const ir_inst *in) {
+  if (!in->obj || !in->nargs) return false;
+  const char *dot = strrchr(in->callee, '.');
+  const char *last = dot ? dot + 1 : in->callee;
+  bool slice = strcmp(in->callee, "<slice>") == 0;
+  if (!slice && strcmp(last, "slice") != 0 && strcmp(last, "substring") != 0 &&
+      strcmp(last, "substr") != 0)
+    return false;
+  const char *lo = an_flow__const_text(fn, i, in->args[0]);
+  const char *hi = in->nargs > 1 ? an_flow__const_text(fn, i, in->args[1]) : "";
+  bool to_end = hi && !*hi;
+  long n, m;
+  /* the last few: a negative start, or the length minus a few, to the end */
+  if (to_end && an_flow__small(lo, &n) && n < 0 && -n <= AN_MASK_KEEP &&
+      strcmp(last, "substring") != 0)
+    return true;
+  if (to_end && an_flow__length_minus_few(fn, i, in->args[0])) return true;
+  /* a short prefix: from the start to a small end (substr's second argument
+   * is a length, the others' an end) */
+  bool from_start = lo && (!*lo || (an_flow__small(lo, &n) && n == 0));
+  return from_start && in->nargs > 1 && an_flow__small(hi, &m) && m > 0 && m <= AN_MASK_KEEP;
+}
+
+static bool an_flow__object(an_ctx *c, const char *v);
+
+/* Does v hold a plain value, not an object with fields nor a record? */
+static bool an_flow__scalar(an_ctx *c, const char *v) {
+  if (an_flow__object(c, v)) return false;
+  an_taint t = an_flow__flatten(c, v);
+  for (uint32_t k = 0; k < t.n; k++)
+    if (!(t.v[k].id & (AN_PARAM_BIT | AN_KEY_BIT)) && c->srcs.items[t.v[k].id].ncats) return false;
+  return true;
+}
+
 /* A Go library call whose one result is kept as an error: err, someErr. */
 static bool an_flow__go_error(const an_ctx *c, const ir_inst *in) {
   if (!in->dst || in->dst[0] == '%' || c->cur->unit->lang[0] != 'g') return false;
@@ -767,6 +847,12 @@ static bool an_flow__go_error(const an_ctx *c, const ir_inst *in) {
 static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, const ir_inst *in,
                                   bool strong) {
   an_taint t = {0};
+  if (an_flow__keeps_little(fn, i, in) && an_flow__scalar(c, in->obj)) {
+    /* masked: card[-4:], email.slice(0, 2) (the last four of a list of
+     * users are still users: a value with fields or records is not masked) */
+    an_flow__set(c, in->dst, &t, strong);
+    return;
+  }
   if (in->fact_opaque || an_flow__go_error(c, in)) {
     /* a client's response is what the other side answered; Go's
      * err := tmpl.Execute(w, user) is the error, not the user */
