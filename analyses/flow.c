@@ -1449,10 +1449,42 @@ static uint32_t an_flow__record_source(an_ctx *c, const an_rec *r) {
 /* A call's result whose name says what it is: a local the result is
  * assigned to (password = get_password(), ssn := readSSN()), or a call whose
  * name fetches it (print(get_password())). A parameter is not a local. */
+/* Is the call a constructor (new User(), User(...), a Go literal's type)?
+ * A record it makes holds what is put in it, field by field. */
+static bool an_flow__constructs(const ir_inst *in) {
+  if (strncmp(in->callee, "new ", 4) == 0) return true;
+  const char *dot = strrchr(in->callee, '.');
+  const char *last = dot ? dot + 1 : in->callee;
+  return !in->obj && last[0] >= 'A' && last[0] <= 'Z';
+}
+
+/* Does v carry personal data already (not only what the parameters pass)? */
+static bool an_flow__carries(an_ctx *c, const char *v) {
+  const an_taint *have = &an_flow__val(c, v)->t;
+  for (uint32_t k = 0; k < have->n; k++)
+    if (!(have->v[k].id & AN_PARAM_BIT)) return true;
+  return false;
+}
+
+/* A value declared with a record type whose fields classify, given what a
+ * library call returned (User u = repo.findById(id), const u: User = await
+ * r.json(), a handler declared to return a Customer): the record as a whole,
+ * unless it carries personal data already. */
+static void an_flow__typed_record(an_ctx *c, an_fn *f, const char *v, const char *type, ir_loc loc,
+                                  const char *how) {
+  const an_rec *rec = type ? an_flow__record(c, type) : NULL;
+  if (!rec || an_flow__carries(c, v)) return;
+  char msg[512];
+  snprintf(msg, sizeof msg, "%s a %s, a record with personal data", how, rec->rec->name);
+  an_flow__add(c, &an_flow__val(c, v)->t, an_flow__record_source(c, rec),
+               an_flow__push(c, NULL, f->unit, f->qname, loc, msg));
+}
+
 static void an_flow__named_result(an_ctx *c, an_fn *f, const ir_inst *in) {
   const ir_func *fn = f->fn;
   const char *name = NULL, *cat = NULL;
   char buf[256];
+
   if (in->dst[0] != '%') {
     bool param = false;
     for (uint32_t p = 0; p < fn->nparams && !param; p++)
@@ -1465,9 +1497,7 @@ static void an_flow__named_result(an_ctx *c, an_fn *f, const ir_inst *in) {
   }
   if (!cat) return;
   /* What already carries personal data is not classified twice. */
-  const an_taint *have = &an_flow__val(c, in->dst)->t;
-  for (uint32_t k = 0; k < have->n; k++)
-    if (!(have->v[k].id & AN_PARAM_BIT)) return;
+  if (an_flow__carries(c, in->dst)) return;
   char msg[512];
   if (name == in->dst)
     snprintf(msg, sizeof msg, "'%s' is assigned what %s() returns and is classified %s", name,
@@ -1476,6 +1506,23 @@ static void an_flow__named_result(an_ctx *c, an_fn *f, const ir_inst *in) {
     snprintf(msg, sizeof msg, "%s() returns '%s', classified %s", in->callee, name, cat);
   an_flow__add(c, &an_flow__val(c, in->dst)->t, an_flow__source(c, cat, name),
                an_flow__push(c, NULL, f->unit, f->qname, in->loc, msg));
+}
+
+/* Is v, before instruction i, the result of a call to code outside the
+ * service (followed through copies)? */
+static bool an_flow__unresolved(const an_fn *f, uint32_t i, const char *v) {
+  const ir_func *fn = f->fn;
+  for (int hops = 0; v && hops < 4; hops++) {
+    uint32_t k = i;
+    while (k-- > 0 && fn->insts[k].dst != v)
+      ;
+    if (k == UINT32_MAX) return false;
+    const ir_inst *d = &fn->insts[k];
+    if (d->op == IR_CALL) return !f->callee[k];
+    if (d->op != IR_COPY || !d->nargs) return false;
+    v = d->args[0], i = k;
+  }
+  return false;
 }
 
 /* Is v, before instruction i, the result of a Go call to code outside the
@@ -1639,6 +1686,9 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       break;
     }
     case IR_RETURN:
+      if (in->nargs && fn->is_handler && fn->ret_type && an_flow__unresolved(f, i, in->args[0]))
+        /* a handler declared to return a Customer returns one: the response */
+        an_flow__typed_record(c, f, in->args[0], fn->ret_type, in->loc, "the handler returns");
       if (in->nargs) {
         an_flow__respond(c, in->args[0], in->loc);
         an_taint s = an_flow__flatten(c, in->args[0]);
@@ -1768,6 +1818,15 @@ static bool an_flow__function(an_ctx *c, an_fn *f) {
       if (in->dst && in->fact != IR_FACT_SANITIZER && in->fact != IR_FACT_SINK && !f->callee[i] &&
           !(cl && cl->state == AN_LINK_MATCHED))
         an_flow__named_result(c, f, in);
+      if (in->dst && fn->nlocals && in->fact != IR_FACT_SANITIZER && !f->callee[i] &&
+          !an_flow__constructs(in)) {
+        /* User u = repo.findById(id): what a library returns as a record */
+        const char *declared = ir_func_local_type(fn, in->dst);
+        char how[300];
+        snprintf(how, sizeof how, "'%.100s' is declared",
+                 in->dst[0] == '%' ? "the value" : in->dst);
+        if (declared) an_flow__typed_record(c, f, in->dst, declared, in->loc, how);
+      }
       if (site && site->reads) {
         /* The rows come back in the result, through the cursor or statement
          * that ran it (cur.fetchone(), rs.getString()), or through the
