@@ -837,6 +837,32 @@ static bool an_flow__scalar(an_ctx *c, const char *v) {
   return true;
 }
 
+/* Does the call at instruction i replace characters of any kind with a mask
+ * ("*", "x", "#"): re.sub(r".", "*", s), s.replace(/\d(?=\d{4})/g, "*"),
+ * s.replaceAll("[^@]", "*")? A pattern of literal text (str.replace("@", "*"),
+ * JavaScript's replace with a string) masks nothing. */
+static bool an_flow__masks_chars(const an_fn *f, uint32_t i, const ir_inst *in) {
+  const ir_func *fn = f->fn;
+  const char *dot = strrchr(in->callee, '.');
+  const char *last = dot ? dot + 1 : in->callee;
+  const char *lang = f->unit->lang;
+  bool py = lang[0] == 'p' && strcmp(in->callee, "re.sub") == 0;
+  bool java = strcmp(lang, "java") == 0 && strcmp(last, "replaceAll") == 0 && in->obj;
+  bool js = (lang[0] == 't' || (lang[0] == 'j' && !java && strcmp(lang, "java") != 0)) && in->obj &&
+            (strcmp(last, "replace") == 0 || strcmp(last, "replaceAll") == 0);
+  if ((!py && !java && !js) || in->nargs < 2) return false;
+  const char *pat = an_flow__const_text(fn, i, in->args[0]);
+  const char *rep = an_flow__const_text(fn, i, in->args[1]);
+  if (!pat || !rep || !*rep || (js && pat[0] != '/')) return false;
+  for (const char *r = rep; *r; r++)
+    if (!strchr("*xX#", *r)) return false;
+  static const char *const classes[] = {"\\d", "\\w", "\\S", "[^", "[0-9", "[a-z", "[A-Z"};
+  bool any = strchr(pat, '.') != NULL;
+  for (size_t k = 0; k < sizeof classes / sizeof *classes && !any; k++)
+    any = strstr(pat, classes[k]) != NULL;
+  return any;
+}
+
 /* A Go library call whose one result is kept as an error: err, someErr. */
 static bool an_flow__go_error(const an_ctx *c, const ir_inst *in) {
   if (!in->dst || in->dst[0] == '%' || c->cur->unit->lang[0] != 'g') return false;
@@ -847,7 +873,8 @@ static bool an_flow__go_error(const an_ctx *c, const ir_inst *in) {
 static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, const ir_inst *in,
                                   bool strong) {
   an_taint t = {0};
-  if (an_flow__keeps_little(fn, i, in) && an_flow__scalar(c, in->obj)) {
+  if ((an_flow__keeps_little(fn, i, in) || an_flow__masks_chars(c->cur, i, in)) &&
+      an_flow__scalar(c, in->obj ? in->obj : in->args[in->nargs - 1])) {
     /* masked: card[-4:], email.slice(0, 2) (the last four of a list of
      * users are still users: a value with fields or records is not masked) */
     an_flow__set(c, in->dst, &t, strong);

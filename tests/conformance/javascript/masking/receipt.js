@@ -13,6 +13,8 @@ function receipt(cardNumber, email) {
   logger.info(`receipt sent to ${email.substring(0, 2)}***`);
   logger.info(`receipt sent to ${email}`); // expect: pii-to-log user.contact.email
   logger.info(`card ${cardNumber.slice(2)}`); // expect: pii-to-log user.financial.credit_card
+  logger.info(`card ${cardNumber.replace(/\d(?=\d{4})/g, '*')}`);
+  logger.info(`mail ${email.replace('@', '*')}`); // expect: pii-to-log user.contact.email
 }
 
 module.exports = { receipt };

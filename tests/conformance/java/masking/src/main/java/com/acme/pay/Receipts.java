@@ -16,5 +16,7 @@ public class Receipts {
         LOG.info("receipt sent to {}***", email.substring(0, 2));
         LOG.info("receipt sent to {}", email); // expect: pii-to-log user.contact.email
         LOG.info("card {}", cardNumber.substring(6)); // expect: pii-to-log user.financial.credit_card
+        LOG.info("card {}", cardNumber.replaceAll("\\d(?=\\d{4})", "*"));
+        LOG.info("mail {}", email.replace("@", "*")); // expect: pii-to-log user.contact.email
     }
 }
