@@ -837,6 +837,11 @@ static bool an_flow__scalar(an_ctx *c, const char *v) {
   return true;
 }
 
+/* JavaScript or TypeScript? */
+static bool an_flow__is_js(const ir_unit *u) {
+  return strcmp(u->lang, "javascript") == 0 || strcmp(u->lang, "typescript") == 0;
+}
+
 /* Does the call at instruction i replace characters of any kind with a mask
  * ("*", "x", "#"): re.sub(r".", "*", s), s.replace(/\d(?=\d{4})/g, "*"),
  * s.replaceAll("[^@]", "*")? A pattern of literal text (str.replace("@", "*"),
@@ -848,7 +853,7 @@ static bool an_flow__masks_chars(const an_fn *f, uint32_t i, const ir_inst *in) 
   const char *lang = f->unit->lang;
   bool py = lang[0] == 'p' && strcmp(in->callee, "re.sub") == 0;
   bool java = strcmp(lang, "java") == 0 && strcmp(last, "replaceAll") == 0 && in->obj;
-  bool js = (lang[0] == 't' || (lang[0] == 'j' && !java && strcmp(lang, "java") != 0)) && in->obj &&
+  bool js = an_flow__is_js(f->unit) && in->obj &&
             (strcmp(last, "replace") == 0 || strcmp(last, "replaceAll") == 0);
   if ((!py && !java && !js) || in->nargs < 2) return false;
   const char *pat = an_flow__const_text(fn, i, in->args[0]);
@@ -1539,15 +1544,13 @@ static void an_flow__named_result(an_ctx *c, an_fn *f, const ir_inst *in) {
  * service (followed through copies)? */
 static bool an_flow__unresolved(const an_fn *f, uint32_t i, const char *v) {
   const ir_func *fn = f->fn;
-  for (int hops = 0; v && hops < 4; hops++) {
-    uint32_t k = i;
-    while (k-- > 0 && fn->insts[k].dst != v)
-      ;
-    if (k == UINT32_MAX) return false;
-    const ir_inst *d = &fn->insts[k];
-    if (d->op == IR_CALL) return !f->callee[k];
+  for (int hops = 0; hops < 4; hops++) {
+    const ir_inst *d = an_flow__def_of(fn, i, v);
+    if (!d) return false;
+    i = (uint32_t)(d - fn->insts);
+    if (d->op == IR_CALL) return !f->callee[i];
     if (d->op != IR_COPY || !d->nargs) return false;
-    v = d->args[0], i = k;
+    v = d->args[0];
   }
   return false;
 }
@@ -1555,14 +1558,9 @@ static bool an_flow__unresolved(const an_fn *f, uint32_t i, const char *v) {
 /* Is v, before instruction i, the result of a Go call to code outside the
  * service (no summary, no link) that no model describes? */
 static bool an_flow__unresolved_result(const an_fn *f, uint32_t i, const char *v) {
-  const ir_func *fn = f->fn;
   if (!v || v[0] != '%' || f->unit->lang[0] != 'g') return false;
-  while (i-- > 0) {
-    const ir_inst *d = &fn->insts[i];
-    if (d->dst != v) continue;
-    return d->op == IR_CALL && !f->callee[i] && d->fact == IR_FACT_NONE;
-  }
-  return false;
+  const ir_inst *d = an_flow__def_of(f->fn, i, v);
+  return d && d->op == IR_CALL && d->fact == IR_FACT_NONE && !f->callee[d - f->fn->insts];
 }
 
 /* Does a container call return its receiver (a fluent builder)? Python's
@@ -1573,9 +1571,7 @@ static bool an_flow__fluent(const ir_unit *u, const char *callee) {
   if (u->lang[0] == 'p' || u->lang[0] == 'g' || u->lang[0] == 'c') return false;
   const char *dot = strrchr(callee, '.');
   const char *last = dot ? dot + 1 : callee;
-  if (u->lang[0] == 'j' && strcmp(u->lang, "java") != 0)
-    return strcmp(last, "push") != 0 && strcmp(last, "unshift") != 0;
-  if (u->lang[0] == 't') return strcmp(last, "push") != 0 && strcmp(last, "unshift") != 0;
+  if (an_flow__is_js(u)) return strcmp(last, "push") != 0 && strcmp(last, "unshift") != 0;
   return true;
 }
 
