@@ -14,6 +14,7 @@
 #include <string.h>
 
 #include "check.h"
+#include "roundtrip.h"
 
 static as_intern *strings;
 
@@ -39,14 +40,7 @@ static void expect(const ir_unit *u, const char *fn, const char *ret, const char
 
 /* The same unit after a round trip through its serialized form. */
 static ir_unit *round_trip(const ir_unit *u) {
-  as_buf blob = {0};
-  ir_unit_serialize(u, &blob);
-  char err[256] = "";
-  ir_unit *v = ir_unit_deserialize(strings, blob.data, blob.len, err, sizeof err);
-  if (!v) fprintf(stderr, "deserialize: %s\n", err);
-  CHECK(v != NULL);
-  as_buf_free(&blob);
-  return v;
+  return round_trip_in(strings, u);
 }
 
 static void test_go(void) {
