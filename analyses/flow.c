@@ -179,6 +179,7 @@ typedef struct an_key {
 
 typedef struct an_ctx {
   const char *rsvc; /* the service whose functions name resolution sees */
+  as_ptrmap own;    /* interned "service\x1fname": a function or method the service defines */
   const an_links *links;
   as_ptrmap fn_of; /* ir_func * -> an_fn * */
   AS_ARRAY(an_key) keys;
@@ -875,6 +876,27 @@ static bool an_flow__go_error(const an_ctx *c, const ir_inst *in) {
   return strcmp(in->dst, "err") == 0 || (n > 3 && strcmp(in->dst + n - 3, "Err") == 0);
 }
 
+static bool an_flow__constructs(const ir_inst *in);
+
+/* Does the result of a call no code of the repository answers carry its
+ * arguments' data? Only where the models say the callee does (formatting,
+ * encoding, copying, building a collection, wrapping an error: "carries"),
+ * for a constructor (what is built holds what it is given: new
+ * RuntimeException(msg), MIMEText(body)) and for the frontends' own
+ * operations (<slice>, <sub>). A library call that takes personal data and
+ * answers something else (a lookup by email, a status, a handle) does not.
+ * The receiver's data is carried either way: email.lower(), user.to_dict(). */
+static bool an_flow__passes_args(an_ctx *c, const ir_inst *in) {
+  if (in->fact_carries || in->callee[0] == '<' || an_flow__constructs(in)) return true;
+  /* A method of the service's own code that a call could not be resolved
+   * to (an interface, an injected field): what it does is not known, so its
+   * result carries what went in. */
+  const char *dot = strrchr(in->callee, '.');
+  char buf[512];
+  snprintf(buf, sizeof buf, "%s\x1f%.300s", c->cur->service, dot ? dot + 1 : in->callee);
+  return as_ptrmap_get(&c->own, as_intern_str(c->names, buf)) != NULL;
+}
+
 static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, const ir_inst *in,
                                   bool strong) {
   an_taint t = {0};
@@ -929,7 +951,8 @@ static void an_flow__unknown_call(an_ctx *c, const ir_func *fn, uint32_t i, cons
     an_flow__set(c, in->dst, &t, strong);
     return;
   }
-  for (uint32_t a = 0; a < in->nargs; a++) {
+  for (uint32_t a = 0, pass = in->nargs && an_flow__passes_args(c, in); pass && a < in->nargs;
+       a++) {
     an_taint s = an_flow__flatten(c, in->args[a]);
     an_flow__union(c, &t, &s);
   }
@@ -2305,6 +2328,8 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
           f->cls = as_intern_strn(c.names, f->fn->name, (size_t)(dot - f->fn->name));
         snprintf(buf, sizeof buf, "%s\x1f%s:%s", svc, u->module, f->fn->name);
         an_fnmap_put(&byname, as_intern_str(c.names, buf), f);
+        snprintf(buf, sizeof buf, "%s\x1f%s", svc, dot ? dot + 1 : f->fn->name);
+        *as_ptrmap_slot(&c.own, as_intern_str(c.names, buf)) = f;
         if (is_c && !f->fn->is_static) {
           snprintf(buf, sizeof buf, "%s\x1f:%s", svc, f->fn->name);
           /* Prefer a definition in a .c file over an inline one in a header. */
@@ -2461,6 +2486,7 @@ void an_flow_analyze(const an_flow_service *services, size_t nservices, const an
   free(c.seen);
   as_ptrmap_free(&c.src_index);
   as_ptrmap_free(&c.recs);
+  as_ptrmap_free(&c.own);
   for (size_t i = 0; i < c.cols.len; i++) {
     as_array_free(&c.cols.items[i].stored);
     as_array_free(&c.cols.items[i].readers);

@@ -16,10 +16,11 @@ typedef enum {
   AN_MODEL_PROPAGATE,
   AN_MODEL_MUTATE_RECV,
   AN_MODEL_HANDLER,
-  AN_MODEL_SQL,    /* the call runs SQL: arg=N is its text */
-  AN_MODEL_KV,     /* a key-value command: arg=N is the key (format=N: a hiredis format) */
-  AN_MODEL_MAKES,  /* what matches makes an object of model type type= */
-  AN_MODEL_OPAQUE, /* the call's result carries none of its arguments (a client's response) */
+  AN_MODEL_SQL,     /* the call runs SQL: arg=N is its text */
+  AN_MODEL_KV,      /* a key-value command: arg=N is the key (format=N: a hiredis format) */
+  AN_MODEL_MAKES,   /* what matches makes an object of model type type= */
+  AN_MODEL_OPAQUE,  /* the call's result carries none of its arguments (a client's response) */
+  AN_MODEL_CARRIES, /* the call's result carries its arguments (formatting, encoding, copying) */
 } an_model_kind;
 
 static const struct {
@@ -245,6 +246,8 @@ int an_models_add_text(an_models *self, const char *text, const char *origin, ch
         m.kind = AN_MODEL_MAKES;
       else if (strcmp(k, "opaque-result") == 0)
         m.kind = AN_MODEL_OPAQUE;
+      else if (strcmp(k, "carries") == 0)
+        m.kind = AN_MODEL_CARRIES;
       else
         BAD("unknown kind '%s'", k);
       for (int i = 3; i < nf && rc == 0; i++) {
@@ -815,7 +818,7 @@ static void an_models__apply(const an_models *self, ir_unit *unit, const as_ptrm
       in->fact = IR_FACT_NONE; /* facts are set afresh: models may be applied again */
       in->sink_kind = 0;
       in->fact_sql = in->fact_key = 0;
-      in->fact_key_format = in->fact_opaque = in->fact_recv_data = false;
+      in->fact_key_format = in->fact_opaque = in->fact_recv_data = in->fact_carries = false;
       in->fact_vendor = NULL;
       an_models__lower(in->callee, callee, sizeof callee);
       /* The words of the callee's last part, split once for all word models. */
@@ -863,8 +866,8 @@ static void an_models__apply(const an_models *self, ir_unit *unit, const as_ptrm
           gi++;
         const an_model *m = &self->models.items[k];
         if (m->kind == AN_MODEL_HANDLER || !an_models__applies(m->lang, unit->lang)) continue;
-        bool describes =
-            m->kind == AN_MODEL_SQL || m->kind == AN_MODEL_KV || m->kind == AN_MODEL_OPAQUE;
+        bool describes = m->kind == AN_MODEL_SQL || m->kind == AN_MODEL_KV ||
+                         m->kind == AN_MODEL_OPAQUE || m->kind == AN_MODEL_CARRIES;
         if (fact_done && !describes) continue;
         if (m->kind == AN_MODEL_SANITIZER_WORD) {
           bool hit = false;
@@ -904,6 +907,7 @@ static void an_models__apply(const an_models *self, ir_unit *unit, const as_ptrm
            * the first of each kind counts. */
           if (m->kind == AN_MODEL_SQL && !in->fact_sql) in->fact_sql = (uint8_t)(m->arg + 1);
           if (m->kind == AN_MODEL_OPAQUE) in->fact_opaque = true;
+          if (m->kind == AN_MODEL_CARRIES) in->fact_carries = true;
           if (m->kind == AN_MODEL_KV && !in->fact_key) {
             in->fact_key = (uint8_t)(m->arg + 1);
             in->fact_key_format = m->format;
@@ -943,14 +947,19 @@ static void an_models__apply(const an_models *self, ir_unit *unit, const as_ptrm
           break;
         case AN_MODEL_HANDLER:
           break;
+        case AN_MODEL_MAKES:
         case AN_MODEL_SQL:
         case AN_MODEL_KV:
-        case AN_MODEL_MAKES:
         case AN_MODEL_OPAQUE:
+        case AN_MODEL_CARRIES:
           break;
         }
         fact_done = true; /* first matching model wins */
       }
+      /* A factory or a builder's method makes its object from what it is
+       * given: log.child({rider: email}), logger.bind(email=e). */
+      if (!in->fact_carries && in->nargs && an_models__call_type(&tctx, fn, i, 0))
+        in->fact_carries = true;
     }
   }
   as_array_free(&memo);

@@ -30,6 +30,16 @@
  *   sql              the call runs an SQL statement (arg=N: its text); read by
  *                    the data-access graph (access.h), besides any other fact
  *   kv               a key-value (Redis) command on a key (arg=N, or format=N)
+ *   carries          the call's result carries its arguments' data (formatting,
+ *                    conversion, encoding, copying, collections, rendering,
+ *                    error wrapping, an SDK's attribute helpers). The result
+ *                    of a call that no code of the repository answers carries
+ *                    its receiver's data, and its arguments' only where a
+ *                    carries model says so, for a constructor, for a method
+ *                    of a literal ("{}".format(x)), and for a call that makes
+ *                    an object of a model type (log.child({email}),
+ *                    logger.bind(email=e)); like sql it applies besides the
+ *                    call's fact
  *   opaque-result    the call's result carries none of its arguments (what a
  *                    client's call returns is what the other side answered);
  *                    like sql and kv it applies besides the call's fact, and

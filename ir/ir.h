@@ -96,6 +96,7 @@ typedef struct ir_inst {
   uint8_t fact_sql, fact_key;
   bool fact_key_format;
   bool fact_opaque; /* the result carries none of the arguments (models: opaque-result) */
+  bool fact_carries; /* the result carries its arguments (models: carries) */
 } ir_inst;
 
 /* One literal argument of a decorator or annotation: @app.route("/users",

@@ -273,7 +273,8 @@ int main(void) {
                              "go sink-log <zlog.event>.send data=recv\n"
                              "go sink-log acme.com/zlog.printf\n"
                              "go makes *.new*client type=client\n"
-                             "go opaque-result <client>.*\n";
+                             "go opaque-result <client>.*\n"
+                             "go carries acme.com/zlog.field\n";
   CHECK_INT(an_models_add_text(t, typed_models, "t.tsv", err, sizeof err), 0);
   u = ir_unit_new(strings, "t.go", "go", "t");
   ir_add_import(u, ir_str(u, "zl"), ir_str(u, "acme.com/zlog"));
@@ -286,7 +287,7 @@ int main(void) {
   fn = ir_add_func(u, "f", (ir_loc){3, 1});
   line = 3;
   uint32_t t_direct = call("%t1", "base", "base.Print", 1, "email"); /* module variable */
-  call("child", "base", "base.With", 1, "k");                        /* type=% */
+  uint32_t t_with = call("child", "base", "base.With", 1, "k");      /* type=% */
   uint32_t t_child = call("%t2", "child", "child.Print", 1, "email");
   call("%t3", "child", "child.Event", 0); /* a builder chain */
   call("%t4", "%t3", "<expr>.Str", 2, "%t0", "email");
@@ -301,6 +302,7 @@ int main(void) {
   call("uc", "pb", "pb.NewUsersClient", 1, "conn");
   uint32_t t_rpc = call("%t11", "uc", "uc.GetUser", 2, "ctx", "req");
   uint32_t t_notrpc = call("%t12", "other", "other.GetUser", 2, "ctx", "req");
+  uint32_t t_field_helper = call("%t13", "zl", "zl.Field", 2, "%t0", "email"); /* carries */
   /* a method whose receiver's field is declared *zl.Logger */
   fn = ir_add_func(u, "Svc.Run", (ir_loc){20, 1});
   ir_func_add_param(u, fn, ir_str(u, "s"));
@@ -319,6 +321,15 @@ int main(void) {
   CHECK(fn->insts[t_rpc].fact_opaque);
   CHECK(!fn->insts[t_notrpc].fact_opaque);
   check_fact(t_rpc, IR_FACT_NONE, 0, 0, 0, "opaque-result is not a fact");
+  /* What a result carries: a carries model (through the import), a call
+   * that makes a model object from its arguments (a child logger); not a
+   * call nothing models, nor a client's call. */
+  CHECK(fn->insts[t_field_helper].fact_carries);
+  check_fact(t_field_helper, IR_FACT_NONE, 0, 0, 0, "carries is not a fact");
+  CHECK(fn->insts[t_with].fact_carries);
+  CHECK(!fn->insts[t_untyped].fact_carries);
+  CHECK(!fn->insts[t_notrpc].fact_carries);
+  CHECK(!fn->insts[t_rpc].fact_carries);
   fn = u->funcs[2];
   check_fact(t_field, IR_FACT_SINK, IR_SINK_LOG, 0, 255, "Print on a field declared *zl.Logger");
   ir_unit_delete(u);
