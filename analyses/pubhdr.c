@@ -459,8 +459,11 @@ void an_pubhdr_cmake(const char *text, an_pubhdr_decls *out) {
 
 /* Expand $(VAR), ${VAR}, $(wildcard P) and $$ of s, at most depth levels deep
  * (a variable that names itself stops there). Unknown variables, automatic
- * ones and other functions are empty, as make has them. */
-static void an_ph__mexpand(const an_ph__vars *v, const char *s, int depth, as_buf *out) {
+ * ones and other functions are empty, as make has them; with names, an
+ * unknown variable gives its name instead (so that $(STAGE) of STAGE =
+ * $(DESTDIR)$(INCLUDEDIR) still says where it goes). */
+static void an_ph__mexpand(const an_ph__vars *v, const char *s, int depth, bool names,
+                           as_buf *out) {
   for (size_t i = 0; s[i];) {
     if (s[i] != '$') {
       as_buf_putc(out, s[i++]);
@@ -490,13 +493,16 @@ static void an_ph__mexpand(const an_ph__vars *v, const char *s, int depth, as_bu
       continue;
     }
     if (strncmp(inner, "wildcard ", 9) == 0) {
-      an_ph__mexpand(v, inner + 9, depth - 1, out);
+      an_ph__mexpand(v, inner + 9, depth - 1, names, out);
     } else if (!strchr(inner, ' ')) {
       as_buf name = {0};
       as_buf_puts(&name, "");
-      an_ph__mexpand(v, inner, depth - 1, &name);
+      an_ph__mexpand(v, inner, depth - 1, false, &name);
       const char *val = an_ph__get(v, name.data);
-      if (val) an_ph__mexpand(v, val, depth - 1, out);
+      if (val)
+        an_ph__mexpand(v, val, depth - 1, names, out);
+      else if (names)
+        as_buf_puts(out, name.data);
       as_buf_free(&name);
     }
     free(inner);
@@ -534,17 +540,24 @@ static void an_ph__recipe(const an_ph__vars *v, const char *cmd, uint32_t line,
   /* each raw word and what it expands to (possibly several words) */
   an_ph__strs words = {0}, from = {0};
   for (size_t k = 0; k < raw.len; k++) {
-    as_buf x = {0};
+    as_buf x = {0}, named = {0};
     as_buf_puts(&x, "");
-    an_ph__mexpand(v, raw.items[k], 16, &x);
+    as_buf_puts(&named, "");
+    an_ph__mexpand(v, raw.items[k], 16, false, &x);
+    an_ph__mexpand(v, raw.items[k], 16, true, &named);
     an_ph__strs w = {0};
     an_ph__words(x.data, &w);
     for (size_t j = 0; j < w.len; j++) {
       as_array_push(&words, w.items[j]);
-      as_array_push(&from, as_strdup(raw.items[k]));
+      as_array_push(&from, as_strdup(named.data));
+    }
+    if (!w.len && named.len) { /* "cp x.h $(STAGE)" with STAGE empty: still the target */
+      as_array_push(&words, as_strdup(""));
+      as_array_push(&from, as_strdup(named.data));
     }
     as_array_free(&w);
     as_buf_free(&x);
+    as_buf_free(&named);
   }
   an_ph__strs_free(&raw);
   size_t k = 0;
@@ -590,7 +603,7 @@ static void an_ph__recipe(const an_ph__vars *v, const char *cmd, uint32_t line,
           (an_ph__mentions_include(target) || an_ph__mentions_include(target_raw)))
         for (size_t j = 0; j < nsrc; j++) {
           const char *src = words.items[ops.items[j]];
-          if (src[0] == '/') continue;
+          if (!src[0] || src[0] == '/') continue;
           char *rel = as_sprintf("%c/%s", AN_PH_SRC, src);
           an_ph__add(out, rel, false, NULL, NULL, "make-install", line);
           free(rel);
@@ -691,7 +704,7 @@ void an_pubhdr_make(const char *text, an_pubhdr_decls *out) {
       as_buf_putc(&b, ' ');
     }
     if (op[0] == ':') /* simply expanded: now */
-      an_ph__mexpand(&v, val, 16, &b);
+      an_ph__mexpand(&v, val, 16, false, &b);
     else
       as_buf_puts(&b, val);
     size_t e = b.len;
@@ -727,10 +740,21 @@ bool an_pubhdr_covers(const an_pubhdr_decl *d, const char *rel) {
   if (!d->dir) return fnmatch(d->path, rel, FNM_PATHNAME) == 0;
   size_t n = strlen(d->path);
   if (n && !(strncmp(rel, d->path, n) == 0 && rel[n] == '/')) return false;
-  const char *base = strrchr(rel, '/');
-  base = base ? base + 1 : rel;
+  const char *rest = n ? rel + n + 1 : rel;
+  const char *base = strrchr(rest, '/');
+  base = base ? base + 1 : rest;
   if (d->patterns && !an_ph__match_any(d->patterns, base)) return false;
-  return !d->excludes || !an_ph__match_any(d->excludes, base);
+  /* PATTERN ... EXCLUDE applies to the file and to every folder on the way */
+  for (const char *p = rest; d->excludes && *p;) {
+    size_t k = strcspn(p, "/");
+    char *part = as_strndup(p, k);
+    bool ex = an_ph__match_any(d->excludes, part);
+    free(part);
+    if (ex) return false;
+    p += k;
+    if (*p) p++;
+  }
+  return true;
 }
 
 static char *an_ph__read(const char *root, const char *svc, const char *name) {

@@ -9,7 +9,8 @@
  *   cmake-install-files          CMakeLists.txt:LINE    install(FILES ...) names it
  *   cmake-install-directory      CMakeLists.txt:LINE    it lies under a folder of install(DIRECTORY
  *                                                       ...), matching its FILES_MATCHING PATTERNs
- *                                                       (if any) and no PATTERN ... EXCLUDE
+ *                                                       (if any); no PATTERN ... EXCLUDE matches
+ *                                                       it or a folder on its way
  *   cmake-public-header          CMakeLists.txt:LINE    set_target_properties(... PUBLIC_HEADER
  *                                                       "a.h;b.h") or set_property(TARGET ...
  *                                                       PROPERTY PUBLIC_HEADER ...) names it
