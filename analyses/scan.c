@@ -241,7 +241,7 @@ static void an_scan__http_contract(an_result *res) {
 /* The C API/ABI of each C service: its public headers (pubhdr.h: those its
  * build files install or export, else those under include/, else those
  * included from outside or by its entry point), read by libclang (abi.h).
- * Each chosen header is a note "c-public-header" naming the rule. */
+ * Each chosen header is recorded in res->c_headers with its rule. */
 static void an_scan__c_contract(an_result *res, const char *root, const fe_file_list *files,
                                 const char *const *roots, size_t nroots) {
   AS_ARRAY(an_pubhdr_file) cfiles = {0};
@@ -258,11 +258,7 @@ static void an_scan__c_contract(an_result *res, const char *root, const fe_file_
     const char **hdrs = as_malloc(np * sizeof(char *));
     for (size_t h = 0; h < np; h++) {
       hdrs[h] = pub[h].relpath;
-      char msg[1200];
-      snprintf(msg, sizeof msg, "public C header of service '%.300s' (rule %s%s%.600s)", svc,
-               pub[h].rule, pub[h].origin[0] ? ", " : "", pub[h].origin);
-      as_diag d = {AS_DIAG_NOTE, pub[h].relpath, 0, 0, "c-public-header", msg};
-      an_result_add_diag(res, &d);
+      an_result_add_c_header(res, svc, pub[h].relpath, pub[h].rule, pub[h].origin);
     }
     as_diag *diags = NULL;
     size_t nd = 0;
