@@ -22,6 +22,7 @@ void an_result_delete(an_result *self) {
   /* The two record arrays grow by realloc; everything they point to is in the arena. */
   free(self->findings);
   free(self->diags);
+  free(self->c_headers);
   an_contract_set_delete(self->contract);
   as_arena_delete(self->arena);
   free(self);
@@ -84,6 +85,18 @@ void an_result_add_diag(an_result *self, const as_diag *d) {
   c->path = as_arena_strdup(self->arena, d->path);
   c->code = as_arena_strdup(self->arena, d->code);
   c->message = as_arena_strdup(self->arena, d->message);
+}
+
+void an_result_add_c_header(an_result *self, const char *service, const char *path,
+                            const char *rule, const char *origin) {
+  if (self->nc_headers == self->c_headers_cap) {
+    self->c_headers_cap = self->c_headers_cap ? self->c_headers_cap * 2 : 8;
+    self->c_headers = as_realloc(self->c_headers, self->c_headers_cap * sizeof(*self->c_headers));
+  }
+  as_arena *a = self->arena;
+  self->c_headers[self->nc_headers++] =
+      (an_c_header_rec){as_arena_strdup(a, service), as_arena_strdup(a, path),
+                        as_arena_strdup(a, rule), as_arena_strdup(a, origin)};
 }
 
 /* NULL sorts before every string, so a half-filled finding still has a place. */

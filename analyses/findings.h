@@ -148,6 +148,13 @@ typedef struct an_table_rec {
   uint32_t line;
 } an_table_rec;
 
+/* A public C header: its service ("." for the root), path, the rule that
+ * chose it ("cmake-install-files", ..., "included-by"; pubhdr.h) and where
+ * that rule found it ("geo/CMakeLists.txt:5", "collector/main.c:1", or ""). */
+typedef struct an_c_header_rec {
+  const char *service, *path, *rule, *origin;
+} an_c_header_rec;
+
 /* A set of findings plus the diagnostics met on the way; everything is owned
  * by the set's arena. */
 typedef struct an_result {
@@ -173,6 +180,10 @@ typedef struct an_result {
   size_t ntables;
   /* The contract surface (see contract.h), owned; NULL when not extracted. */
   struct an_contract_set *contract;
+  /* The public C headers the contract was read from, in scan order, each
+   * with the rule that chose it (pubhdr.h). */
+  an_c_header_rec *c_headers;
+  size_t nc_headers, c_headers_cap;
 } an_result;
 
 an_result *an_result_new(void);
@@ -180,6 +191,9 @@ void an_result_delete(an_result *self); /* NULL is safe */
 /* Append a copy of f (strings are copied into the result's arena). */
 an_finding *an_result_add(an_result *self, const an_finding *f);
 void an_result_add_diag(an_result *self, const as_diag *d);
+/* Append a public C header (strings copied into the arena). */
+void an_result_add_c_header(an_result *self, const char *service, const char *path,
+                            const char *rule, const char *origin);
 /* Sort findings by (path, line, col, fingerprint): the order of every output. */
 void an_result_sort(an_result *self);
 /* Insert a copy of s (in arena) into the sorted, unique list *list of *n

@@ -9,6 +9,7 @@
 #include "openapi.h"
 #include "proto.h"
 #include "protocontract.h"
+#include "pubhdr.h"
 #include "../baselines/store.h"
 #include "../frontend/frontend.h"
 
@@ -237,30 +238,38 @@ static void an_scan__http_contract(an_result *res) {
   }
 }
 
-/* The C API/ABI of each C service: its public headers, those under an
- * include/ folder of the service, read by libclang (abi.h). */
+/* The C API/ABI of each C service: its public headers (pubhdr.h: those its
+ * build files install or export, else those under include/, else those
+ * included from outside or by its entry point), read by libclang (abi.h).
+ * Each chosen header is recorded in res->c_headers with its rule. */
 static void an_scan__c_contract(an_result *res, const char *root, const fe_file_list *files,
                                 const char *const *roots, size_t nroots) {
-  for (size_t r = 0; r < nroots; r++) {
-    AS_ARRAY(const char *) hdrs = {0};
-    for (size_t k = 0; k < files->len; k++) {
-      const fe_file *g = &files->items[k];
-      size_t m = strlen(g->relpath);
-      if (g->lang == FE_LANG_C && m > 2 && strcmp(g->relpath + m - 2, ".h") == 0 &&
-          strstr(g->relpath, "include/") && strcmp(g->service_root, roots[r]) == 0)
-        as_array_push(&hdrs, g->relpath);
+  AS_ARRAY(an_pubhdr_file) cfiles = {0};
+  for (size_t k = 0; k < files->len; k++)
+    if (files->items[k].lang == FE_LANG_C) {
+      an_pubhdr_file pf = {files->items[k].relpath, files->items[k].service_root};
+      as_array_push(&cfiles, pf);
     }
-    if (hdrs.len) {
-      as_diag *diags = NULL;
-      size_t nd = 0;
-      an_abi_extract(root, hdrs.items, hdrs.len, NULL, 0, roots[r][0] ? roots[r] : ".",
-                     res->contract, &diags, &nd);
-      for (size_t d = 0; d < nd; d++)
-        an_result_add_diag(res, &diags[d]);
-      an_abi_diags_free(diags, nd);
+  for (size_t r = 0; r < nroots && cfiles.len; r++) {
+    an_pubhdr *pub = NULL;
+    size_t np = an_pubhdr_find(root, roots[r], cfiles.items, cfiles.len, &pub);
+    if (!np) continue;
+    const char *svc = roots[r][0] ? roots[r] : ".";
+    const char **hdrs = as_malloc(np * sizeof(char *));
+    for (size_t h = 0; h < np; h++) {
+      hdrs[h] = pub[h].relpath;
+      an_result_add_c_header(res, svc, pub[h].relpath, pub[h].rule, pub[h].origin);
     }
-    as_array_free(&hdrs);
+    as_diag *diags = NULL;
+    size_t nd = 0;
+    an_abi_extract(root, hdrs, np, NULL, 0, svc, res->contract, &diags, &nd);
+    for (size_t d = 0; d < nd; d++)
+      an_result_add_diag(res, &diags[d]);
+    an_abi_diags_free(diags, nd);
+    free(hdrs);
+    an_pubhdr_free(pub, np);
   }
+  as_array_free(&cfiles);
 }
 
 /* The service root a path belongs to: the longest root containing it ("."

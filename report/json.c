@@ -218,6 +218,16 @@ int rp_write_json(const an_result *res, const rp_options *opt, FILE *out) {
     json_object_set_new(o, "message", rp__jstr(d->message));
     json_array_append_new(diags, o);
   }
+  json_t *cheaders = json_array();
+  for (size_t i = 0; i < res->nc_headers; i++) {
+    const an_c_header_rec *h = &res->c_headers[i];
+    json_t *o = json_object();
+    json_object_set_new(o, "service", rp__jstr(h->service));
+    json_object_set_new(o, "file", rp__jstr(h->path));
+    json_object_set_new(o, "rule", rp__jstr(h->rule));
+    json_object_set_new(o, "origin", rp__jstr(h->origin));
+    json_array_append_new(cheaders, o);
+  }
   json_t *stats = json_object();
   json_object_set_new(stats, "files", json_integer((json_int_t)res->files_scanned));
   json_object_set_new(stats, "failed", json_integer((json_int_t)res->files_failed));
@@ -230,6 +240,7 @@ int rp_write_json(const an_result *res, const rp_options *opt, FILE *out) {
   json_object_set_new(root, "stats", stats);
   json_object_set_new(root, "endpoints", rp__endpoints_json(res));
   json_object_set_new(root, "links", rp__links_json(res));
+  json_object_set_new(root, "c_public_headers", cheaders);
   json_object_set_new(root, "data_access", rp__access_json(res));
   if (opt && opt->perf) json_object_set_new(root, "performance", rp_perf_report_json(opt->perf));
   int rc = json_dumpf(root, out, JSON_INDENT(2) | JSON_PRESERVE_ORDER);

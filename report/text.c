@@ -48,6 +48,12 @@ int rp_write_text(const an_result *res, const rp_options *opt, FILE *out) {
     if (d->code) fprintf(out, " [%s]", d->code);
     fputc('\n', out);
   }
+  for (size_t i = 0; i < res->nc_headers; i++) {
+    const an_c_header_rec *h = &res->c_headers[i];
+    fprintf(out, "public C header of %s: %s (rule %s%s%s)\n", rp__or(h->service, "."),
+            rp__or(h->path, "?"), rp__or(h->rule, "?"), h->origin && h->origin[0] ? ", " : "",
+            rp__or(h->origin, ""));
+  }
   fprintf(out, "%zu finding%s", res->nfindings, res->nfindings == 1 ? "" : "s");
   if (states)
     fprintf(out, " (%zu new, %zu unchanged, %zu absent)", counts[AN_STATE_NEW],

@@ -1,0 +1,16 @@
+/* spool.h - the on-disk batch files; used by batch.c and spool.c. */
+#ifndef COLLECTOR_SPOOL_H
+#define COLLECTOR_SPOOL_H
+
+#include <stddef.h>
+
+struct spool {
+  unsigned next_seq;
+  int dir_fd;
+  size_t bytes_written;
+};
+
+int spool_open(struct spool *sp, const char *dir);
+int spool_write(struct spool *sp, const void *data, size_t len);
+
+#endif
